@@ -1,0 +1,228 @@
+"""The demonstration guide, written only from the facts in the content brief.
+
+Each page is a list of HTML fragments; each fragment becomes one text plugin, so staff can edit
+every word in the CMS. The reading grade of every page is checked by tests/test_seed.py.
+"""
+
+EXAMPLE_NOTICE = (
+    '<p class="example-content-notice"><strong>Example content.</strong> '
+    "The clinic's own doctors must check this page before patients use it.</p>"
+)
+
+GUIDE = [
+    {
+        "reverse_id": "home",
+        "title": "Your guide to ketamine therapy",
+        "menu_title": "Home",
+        "slug": "home",
+        "template": "pages/home.html",
+        "meta_description": "What to expect from ketamine therapy, from your first assessment to after-care.",
+        "blocks": [
+            "<p>This guide helps you get ready for ketamine treatment. Read it before your "
+            "appointments. You can read it on your phone or print it.</p>"
+            "<p>It explains what ketamine therapy is, what happens at each step, and how to stay safe. "
+            "Start with the first page and go on in order:</p>"
+            "<ol>"
+            '<li><a href="/about-ketamine-therapy/">About ketamine therapy</a></li>'
+            '<li><a href="/your-assessment/">Your assessment</a></li>'
+            '<li><a href="/your-infusion-day/">Your infusion day</a></li>'
+            '<li><a href="/after-your-first-course/">After your first course</a></li>'
+            '<li><a href="/risks-and-side-effects/">Risks and side effects</a></li>'
+            "</ol>"
+            '<p>If you feel unsafe right now, go to <a href="/get-help-now/">Get help now</a>.</p>',
+        ],
+    },
+    {
+        "reverse_id": "about-ketamine-therapy",
+        "title": "About ketamine therapy",
+        "slug": "about-ketamine-therapy",
+        "template": "pages/guide.html",
+        "meta_description": "What ketamine is, how it can help with depression, and how well it works.",
+        "blocks": [
+            "<h2>What is ketamine?</h2>"
+            "<p>Ketamine is a medicine that works fast. Doctors first used it to put people to sleep "
+            "for operations. This kind of medicine is called an anaesthetic. Ketamine was first made in "
+            "the 1960s. It has been used in medicine since 1970, for children too.</p>",
+            "<h2>How can ketamine help?</h2>"
+            "<p>In low doses, ketamine can treat depression that has not got better with other "
+            "treatments. It is also used for anxiety, for PTSD (post-traumatic stress disorder) and for "
+            "long-term pain.</p>"
+            "<p>Much of this use is &ldquo;off-label&rdquo;. This means the medicine is used in a way "
+            "that is not on its licence.</p>"
+            "<p>A study in 2018 found that one dose given into a vein quickly eased the signs of "
+            "depression. A dose into a vein is called an IV dose.</p>",
+            "<h2>Esketamine nasal spray</h2>"
+            "<p>Esketamine is a form of ketamine that you spray into your nose. In March 2019 the US "
+            "Food and Drug Administration (FDA) approved it for depression that has not got better with "
+            "other treatments.</p>"
+            "<p>You take it in a certified clinic, never at home. The FDA has a safety plan for it, "
+            "called REMS. Under this plan, staff watch you for at least 2 hours after each dose.</p>",
+            "<h2>Does it work?</h2>"
+            "<p>In one UK service, about half of people get better with ketamine. Most people need to "
+            "have it again over time.</p>",
+        ],
+    },
+    {
+        "reverse_id": "your-assessment",
+        "title": "Your assessment",
+        "slug": "your-assessment",
+        "template": "pages/guide.html",
+        "meta_description": "How the team checks whether ketamine is safe and right for you.",
+        "blocks": [
+            "<p>Before you can have ketamine, a specialist checks that it is right for you. This is "
+            "called an assessment. The specialist is usually a psychiatrist. A psychiatrist is a doctor "
+            "who treats mental health problems.</p>",
+            "<h2>Who sends you to us</h2>"
+            "<p>Most often your GP or family doctor, or your psychiatrist, refers you. To refer means "
+            "to ask the clinic to see you.</p>",
+            "<h2>Before the assessment</h2>"
+            "<p>You may be asked to fill in some forms about how you feel. You may also be asked to "
+            "keep track of your mood each day.</p>",
+            "<h2>Your dose</h2><p>Your dose is worked out from your body weight.</p>",
+            "<h2>What to tell the team</h2>"
+            "<p>Tell the team about:</p>"
+            "<ul>"
+            "<li>all the medicines you take, and any other drugs or alcohol</li>"
+            "<li>any heart or blood pressure problems</li>"
+            "<li>any bladder problems</li>"
+            "<li>any time in the past when you lost touch with what is real (this is called "
+            "psychosis)</li>"
+            "<li>any past use of ketamine</li>"
+            "</ul>"
+            "<p>These things affect whether ketamine is safe for you.</p>",
+        ],
+    },
+    {
+        "reverse_id": "infusion-day",
+        "title": "Your infusion day",
+        "slug": "your-infusion-day",
+        "template": "pages/guide_with_crisis_signpost.html",
+        "meta_description": (
+            "What happens on the day of your 40-minute ketamine infusion, and how to prepare."
+        ),
+        "blocks": [
+            "<p>An infusion is when a medicine goes slowly into a vein through a thin tube. Your "
+            "ketamine infusion takes about 40 minutes.</p>",
+            "<h2>Before you come</h2>"
+            "<ul>"
+            "<li>Eat a light meal.</li>"
+            "<li>Do not drink alcohol.</li>"
+            "<li>Do not take sedatives, unless your team says you can. Sedatives are medicines that "
+            "make you calm or sleepy, such as benzodiazepines.</li>"
+            "<li>Bring headphones that block out noise. Calm music without words can help.</li>"
+            "<li>Plan for someone to take you home.</li>"
+            "</ul>",
+            "<h2>During the infusion</h2>"
+            "<p>A nurse puts a small needle into a vein on the back of your hand. This is called a "
+            "cannula. A pump then slowly gives you a low dose of ketamine over about 40 minutes. You "
+            "lie down, and a nurse stays with you.</p>"
+            "<p>The team checks your blood pressure and heart rate before and after. They can go up "
+            "during the infusion.</p>"
+            "<p>Strong feelings can come up. This is normal.</p>",
+            "<h2>How you may feel</h2>"
+            "<p>During the infusion and soon after, you may:</p>"
+            "<ul>"
+            "<li>feel cut off or &ldquo;floaty&rdquo;, as if you are outside your body (this is "
+            "called dissociation)</li>"
+            "<li>feel dizzy</li>"
+            "<li>feel sick (nausea). The team can give you medicine for this.</li>"
+            "<li>feel anxious</li>"
+            "<li>have a headache</li>"
+            "</ul>"
+            "<p>These feelings usually pass within a few hours.</p>",
+            "<h2>After the infusion</h2>"
+            "<ul>"
+            "<li>Rest in the clinic. Stay about 1 hour if someone has come with you, or about 2 hours "
+            "if you came alone.</li>"
+            "<li>Have someone take you home.</li>"
+            "<li>Do not drive until the next day.</li>"
+            "</ul>",
+        ],
+    },
+    {
+        "reverse_id": "maintenance",
+        "title": "After your first course",
+        "slug": "after-your-first-course",
+        "template": "pages/guide_with_crisis_signpost.html",
+        "meta_description": (
+            "How a course of ketamine works, how long it lasts, and the care you need after it."
+        ),
+        "blocks": [
+            "<p>A first course of treatment is often a few infusions over a few weeks. In one UK "
+            "service, people have 3 to 6 infusions over 3 to 6 weeks.</p>",
+            "<h2>How long it lasts</h2><p>The effect of one infusion lasts about 10 days.</p>",
+            "<h2>Keeping the benefit</h2>"
+            "<p>Some people then take ketamine tablets at home, about once a week, to keep the benefit. "
+            "Others come back for more infusions.</p>"
+            "<p>Follow the plan from your prescriber exactly. Your prescriber is the doctor or nurse who "
+            "decides on your medicine.</p>",
+            "<h2>Check-ups</h2>"
+            "<p>Go to all your follow-up visits. At these visits your team checks your mood, your blood "
+            "pressure and your bladder.</p>",
+        ],
+    },
+    {
+        "reverse_id": "risks-and-side-effects",
+        "title": "Risks and side effects",
+        "slug": "risks-and-side-effects",
+        "template": "pages/guide_with_crisis_signpost.html",
+        "meta_description": "The risks of ketamine treatment, the signs to watch for, and when to get help.",
+        "blocks": [
+            "<h2>Why you have it in a clinic</h2>"
+            "<p>Too much ketamine can make you pass out. It can slow your breathing to a dangerous "
+            "level. It can also raise your blood pressure and make you feel paranoid. Paranoid means "
+            "you feel others want to harm you. This is why you have ketamine in a clinic, at a measured "
+            "dose.</p>",
+            "<h2>On the day of treatment</h2>"
+            "<p>While ketamine is working, it changes how you think. It affects your judgement and how "
+            "well you can focus. On that day, do not drive, sign important papers or make big "
+            "decisions.</p>",
+            "<h2>Bladder problems</h2>"
+            "<p>Long-term or heavy use is linked to problems with the bladder and passing urine. "
+            "Signs include:</p>"
+            "<ul>"
+            "<li>pain</li>"
+            "<li>needing to pass urine often</li>"
+            "<li>blood in your urine</li>"
+            "<li>leaking urine</li>"
+            "</ul>"
+            "<p>Tell your team at once if you notice any of these.</p>",
+            "<h2>Dependence</h2>"
+            "<p>Some people come to feel that they need ketamine. This is called psychological "
+            "dependence. Physical dependence, where your body comes to need it, is less common.</p>",
+            "<h2>Ketamine without a doctor</h2>"
+            "<p>The FDA has warned about compounded ketamine used without a doctor watching. "
+            "Compounded means mixed by a pharmacy, not made as a licensed product. It can cause serious "
+            "mental health problems, high blood pressure, breathing problems and urine problems.</p>",
+            "<h2>Feeling worse after treatment</h2>"
+            "<p>Some people feel worse in the days or weeks after an infusion. They may feel more "
+            'depressed, or think about suicide. If this happens to you, get help at once. See <a href="'
+            '/get-help-now/">Get help now</a>.</p>',
+            "<h2>What we do not know yet</h2>"
+            "<p>The long-term effects of repeated treatment are not fully known.</p>",
+        ],
+    },
+    {
+        "reverse_id": "get-help-now",
+        "title": "Get help now",
+        "slug": "get-help-now",
+        "template": "pages/guide.html",
+        "meta_description": "Phone numbers to call if you feel unsafe or much worse.",
+        "blocks": [
+            "<p>If you feel unsafe or much worse, get help now. You do not have to wait for your next "
+            "appointment.</p>",
+            "<h2>In the US</h2>"
+            "<ul>"
+            '<li>Call or text <a href="tel:988">988</a> for the Suicide &amp; Crisis Lifeline.</li>'
+            '<li>In an emergency, call <a href="tel:911">911</a>.</li>'
+            "</ul>",
+            "<h2>In the UK</h2>"
+            "<ul>"
+            '<li>If your life is at risk, call <a href="tel:999">999</a> or go to A&amp;E.</li>'
+            '<li>Call <a href="tel:111">NHS 111</a> and choose option 2 for mental health.</li>'
+            '<li>Call Samaritans free on <a href="tel:116123">116 123</a>. They answer all day and '
+            "all night, every day.</li>"
+            "</ul>",
+        ],
+    },
+]

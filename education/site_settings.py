@@ -1,0 +1,76 @@
+"""Reading the site-level clinic details cheaply and safely.
+
+Every page (404, 500 and 503 included) shows the provider call to action, so reading it must cost
+nothing on a warm cache and must still produce a box when the database is unavailable.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+
+logger = logging.getLogger(__name__)
+
+CRISIS_PAGE_REVERSE_ID = "get-help-now"
+CRISIS_PAGE_FALLBACK_URL = "/get-help-now/"
+
+# Shown only if the clinic's details cannot be read at all (no row yet, or the database is down):
+# the patient still gets the advice, and a way to the crisis numbers.
+FALLBACK_CALL_TO_ACTION = {
+    "clinic_name": "Ketamine therapy patient guide",
+    "heading": "Talk to a licensed healthcare provider",
+    "message": (
+        "This guide is general information, not medical advice. Always talk to a licensed healthcare "
+        "provider before you start, change or stop any treatment."
+    ),
+    "phone_number": "",
+    "phone_href": "",
+    "contact_url": "",
+    "contact_label": "",
+}
+
+
+def _cache_key(site_id: int) -> str:
+    return f"education:call-to-action:{site_id}"
+
+
+def clinic_details(site_id: int | None = None) -> dict[str, str]:
+    from .models import ProviderCallToAction
+
+    site_id = site_id or settings.SITE_ID
+    key = _cache_key(site_id)
+    try:
+        cached = cache.get(key)
+    except Exception:  # a cache outage must not take the call to action down with it
+        logger.exception("Cache unavailable while reading the call to action")
+        cached = None
+    if cached is not None:
+        return cached
+    try:
+        row = ProviderCallToAction.objects.filter(site_id=site_id).first()
+    except DatabaseError:
+        logger.warning("Database unavailable; showing the fallback call to action")
+        return FALLBACK_CALL_TO_ACTION
+    details = row.as_context() if row else FALLBACK_CALL_TO_ACTION
+    try:
+        cache.set(key, details, timeout=None)
+    except Exception:
+        logger.exception("Cache unavailable while storing the call to action")
+    return details
+
+
+def forget_clinic_details(site_id: int) -> None:
+    cache.delete(_cache_key(site_id))
+
+
+def crisis_page_url() -> str:
+    """The published URL of the "Get help now" page, found by its reverse id so staff may rename it."""
+    from cms.models import Page
+
+    try:
+        page = Page.objects.filter(reverse_id=CRISIS_PAGE_REVERSE_ID, site_id=settings.SITE_ID).first()
+        url = page.get_absolute_url() if page else None
+    except DatabaseError:
+        url = None
+    return url or CRISIS_PAGE_FALLBACK_URL

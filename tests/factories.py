@@ -1,0 +1,82 @@
+"""Small builders for tests: a page, a user in a role. No test depends on the demo seed."""
+
+import itertools
+
+from cms.api import add_plugin, create_page
+from cms.models import PageContent
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from djangocms_versioning.constants import DRAFT
+from djangocms_versioning.models import Version
+
+_counter = itertools.count(1)
+LANGUAGE = "en"
+
+
+def make_user(
+    role: str | None = None, *, username: str | None = None, password: str = "a-long-test-password-1", **extra
+):
+    username = username or f"user{next(_counter)}"
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=password,
+        email=f"{username}@clinic.example",
+        is_staff=role is not None,
+        **extra,
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def make_superuser(username: str = "root") -> object:
+    return get_user_model().objects.create_superuser(
+        username=username, password="a-long-test-password-1", email=""
+    )
+
+
+def make_page(
+    title: str = "A guide page",
+    body: str = "<p>Plain words for patients.</p>",
+    *,
+    author=None,
+    published: bool = True,
+    template: str = "pages/guide.html",
+    slug: str | None = None,
+    **page_kwargs,
+):
+    """A CMS page with one text plugin, published by `author` (a new superuser by default)."""
+    author = author or make_superuser(f"author{next(_counter)}")
+    page = create_page(
+        title=title,
+        template=template,
+        language=LANGUAGE,
+        created_by=author,
+        slug=slug,
+        in_navigation=True,
+        **page_kwargs,
+    )
+    content = page_content(page)
+    add_plugin(content.get_placeholders().get(slot="content"), "TextPlugin", LANGUAGE, body=body)
+    if published:
+        Version.objects.get_for_content(content).publish(author)
+    return page
+
+
+def page_content(page, state: str | None = None):
+    contents = PageContent.admin_manager.filter(page=page, language=LANGUAGE)
+    if state:
+        contents = contents.filter(versions__state=state)
+    return contents.latest("pk")
+
+
+def make_draft_edit(page, new_body: str, user):
+    """A new draft version of a published page, with its text replaced by `new_body`."""
+    published = Version.objects.get_for_content(page_content(page))
+    draft = published.copy(user)
+    assert draft.state == DRAFT
+    plugin = draft.content.get_placeholders().get(slot="content").get_plugins().get(plugin_type="TextPlugin")
+    text = plugin.get_bound_plugin()
+    text.body = new_body
+    text.save()
+    return draft

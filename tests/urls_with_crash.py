@@ -1,0 +1,13 @@
+"""The portal's URLs plus one view that fails, to see what a patient gets from a server error."""
+
+from django.urls import path
+
+from portal.urls import handler500  # noqa: F401 - handler500 is read by Django
+from portal.urls import urlpatterns as portal_urlpatterns
+
+
+def crash(request):
+    raise RuntimeError("deliberate failure for the 500 page test")
+
+
+urlpatterns = [path("crash-for-test/", crash), *portal_urlpatterns]
