@@ -211,3 +211,15 @@ def postgres_binaries() -> Path | None:
         return candidates[0].parent
     found = shutil.which("initdb")
     return Path(found).parent if found else None
+
+
+def run_django(code: str, *, database_url: str, extra_env: dict | None = None, timeout: float = 60) -> str:
+    """Run Python code in a separate Django process (like another worker would) and return its output."""
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url, **(extra_env or {})}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    script = f"import django\ndjango.setup()\n{code}"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip()
