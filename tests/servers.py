@@ -223,3 +223,55 @@ def run_django(code: str, *, database_url: str, extra_env: dict | None = None, t
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout.strip()
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL cluster of its own (initdb into a temporary directory, its own port).
+
+    The outage test stops and starts this one; the shared server on 5432 is never touched.
+    PostgreSQL refuses to run as root, so as root the commands run as the "postgres" user.
+    """
+
+    def __init__(self, binaries: Path):
+        import tempfile
+
+        self.binaries = binaries
+        self.port = free_port()
+        self.directory = Path(tempfile.mkdtemp(prefix="portal-pg-", dir="/tmp"))
+        self.data = self.directory / "data"
+        self.as_postgres = []
+        if os.geteuid() == 0:
+            shutil.chown(self.directory, user="postgres", group="postgres")
+            self.as_postgres = ["runuser", "-u", "postgres", "--"]
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, tool: str, *args: str) -> None:
+        command = [*self.as_postgres, str(self.binaries / tool), *args]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, f"{tool} failed: {result.stdout}{result.stderr}"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.directory / "log"), "-w", "start"
+        )
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def destroy(self) -> None:
+        subprocess.run(
+            [
+                *self.as_postgres,
+                str(self.binaries / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+            timeout=60,
+        )
+        shutil.rmtree(self.directory, ignore_errors=True)
