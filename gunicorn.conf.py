@@ -19,8 +19,10 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 
-# Replace workers now and then, so that a slow leak can never grow without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
+# Off by default: worker memory stays flat under load (README, "Benchmark and load test"), and in
+# the first load test the moments both workers were replaced coincided with 32 dropped connections.
+# Set it (e.g. 20000) to replace workers now and then if a leak ever shows.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 
 # Access log to stdout ("-") by default, for the process manager to collect; a file path, or "" to

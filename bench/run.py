@@ -229,12 +229,16 @@ def load(site: Site, seconds: int, connections: int) -> None:
     after = {pid: rss_kib(pid) for pid in site.worker_pids()}
     print(f"\nLoad: {seconds} s, wrk -t2 -c{connections}, {len(paths)} patient pages in turn:")
     print(" ".join(paths) + "\n")
-    print("| requests | req/s | p50 ms | p99 ms | socket errors | non-2xx/3xx | 5xx |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| requests | req/s | p50 ms | p99 ms | max ms "
+        "| socket errors (connect/read/write/timeout) | non-2xx/3xx | 5xx |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    errors = "/".join(str(result[k]) for k in ("connect_errors", "read_errors", "write_errors", "timeouts"))
     print(
         f"| {result['requests']} | {result['rps']:.0f} | {result['p50_us'] / 1000:.2f} "
-        f"| {result['p99_us'] / 1000:.2f} | {result['errors']} | {result['non_2xx_3xx']} "
-        f"| {result['status_5xx']} |"
+        f"| {result['p99_us'] / 1000:.2f} | {result['max_us'] / 1000:.0f} | {result['errors']} ({errors}) "
+        f"| {result['non_2xx_3xx']} | {result['status_5xx']} |"
     )
     print("\n| worker pid | RSS at start (MiB) | RSS at end (MiB) |")
     print("|---|---|---|")
@@ -256,6 +260,10 @@ def main() -> None:
     seconds = int(os.environ.get("BENCH_SECONDS", "60" if options.load else "10"))
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as directory:
         site = Site(Path(directory))
+        if options.load:
+            # The same workers from start to end, so their memory can be compared (in production
+            # GUNICORN_MAX_REQUESTS replaces them now and then).
+            site.env.setdefault("GUNICORN_MAX_REQUESTS", "0")
         try:
             site.prepare()
             site.start()

@@ -46,5 +46,7 @@ def page_operation_done(sender, operation, **kwargs):
 @receiver([post_save, post_delete], sender=PageUrl)
 @receiver([post_save, post_delete], sender=PageContent)
 @receiver([post_save, post_delete], sender=ProviderCallToAction)
-def site_content_changed(sender, **kwargs):
+def site_content_changed(sender, raw=False, **kwargs):
+    if raw:  # loaddata, row by row: restore_site refreshes the caches once at the end
+        return
     page_cache.invalidate()

@@ -117,16 +117,20 @@ def current_version() -> tuple | None:
 def invalidate() -> None:
     """Make every worker and machine drop its cached pages: now, and again once the change commits.
 
-    The second time matters: between the first and the commit another worker may render and cache the
-    old text, which the after-commit change then makes unreachable.
+    The second time matters: between the first and the commit another worker may render the old
+    text and cache it, here or in django CMS's own page cache (which django CMS clears only before
+    the commit); the after-commit change makes both copies unreachable.
     """
     _bump()
     transaction.on_commit(_bump, robust=True)
 
 
 def _bump() -> None:
+    from cms.cache import invalidate_cms_page_cache
+
     _process_cache.forget()
     try:
+        invalidate_cms_page_cache()
         shared_cache().set(VERSION_KEY, secrets.token_hex(8), timeout=None)
     except Exception:
         logger.exception("Page cache: could not publish a new version; other workers may show old pages")
@@ -207,7 +211,7 @@ def _is_storable(response) -> bool:
     if response.status_code not in CACHEABLE_STATUSES or response.streaming or response.cookies:
         return False
     vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-    return vary <= {"cookie", "accept-language"}  # requests served from here carry neither
+    return vary <= {"cookie"}  # requests served from here carry no session or CSRF cookie
 
 
 def _shared_key(key: str, version: tuple) -> str:

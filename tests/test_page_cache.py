@@ -153,3 +153,19 @@ def test_a_draft_seen_by_staff_is_not_cached_for_patients(client, guide):
     html = client.get(guide["url"]).content.decode()
     assert "about 40 minutes" in html
     assert "Draft wording" not in html
+
+
+def test_after_the_publish_commits_both_page_caches_move_on_again(guide, django_capture_on_commit_callbacks):
+    # A worker rendering between django CMS's own clear (inside the transaction) and the commit
+    # would cache the old text; the after-commit step must make such copies unreachable.
+    from cms.cache import _get_cache_version
+
+    draft = make_draft_edit(guide["page"], "<p>New wording.</p>", guide["author"])
+    with django_capture_on_commit_callbacks() as callbacks:
+        draft.publish(guide["author"])
+    before = (cache.get(page_cache.VERSION_KEY), _get_cache_version())
+    for callback in callbacks:
+        callback()
+    after = (cache.get(page_cache.VERSION_KEY), _get_cache_version())
+    assert after[0] != before[0]
+    assert after[1] != before[1]
