@@ -139,6 +139,29 @@ def manage(*args, database_url: str, extra_env: dict | None = None, timeout: flo
 
 # --- gunicorn --------------------------------------------------------------------------------------
 
+_static_root: list[Path] = []
+
+
+def collected_static_root() -> Path:
+    """Static files collected once per test run, as production mode (hashed names) needs them."""
+    if not _static_root:
+        import atexit
+        import tempfile
+
+        directory = Path(tempfile.mkdtemp(prefix="portal-static-"))
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+        env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": TEST_SECRET_KEY,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_ROOT": str(directory),
+        }
+        command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
+        _static_root.append(directory)
+    return _static_root[0]
+
 
 class Gunicorn:
     """One gunicorn instance of the portal in production mode, on a free port."""
@@ -161,6 +184,7 @@ class Gunicorn:
             "WEB_CONCURRENCY": str(workers),
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "GUNICORN_ACCESS_LOG": "",
+            "STATIC_ROOT": str(collected_static_root()),
             "LOG_LEVEL": "WARNING",
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
