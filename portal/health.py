@@ -1,4 +1,9 @@
-"""/healthz: can this instance reach its database and its cache? For load balancers and monitoring."""
+"""/healthz: can this instance reach its database and its cache? For load balancers and monitoring.
+
+Answered by a middleware at the very top of the stack, before anything else can need the database
+(django CMS's toolbar middleware reads the site from it on every response), before host validation
+(a load balancer checks an instance by its address) and before the HTTPS redirect.
+"""
 
 import secrets
 
@@ -36,3 +41,15 @@ def healthz(request):
     body = {"status": "ok" if healthy else "unavailable"}
     body.update({name: "ok" if ok else "unavailable" for name, ok in checks.items()})
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+class HealthCheckMiddleware:
+    path = "/healthz"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == self.path and request.method in ("GET", "HEAD"):
+            return healthz(request)
+        return self.get_response(request)

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 
 # No LanguageCookieMiddleware: the portal has one language, and anonymous readers get no cookie.
 MIDDLEWARE = [
+    # First: answers /healthz without the database-dependent layers below (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below every middleware that adds response headers (security headers, CSP), so those run on

@@ -2,11 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from portal.health import healthz
-
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

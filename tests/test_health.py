@@ -42,3 +42,10 @@ def test_a_page_that_needs_the_database_while_it_is_down_says_so_and_keeps_the_w
     assert_call_to_action_and_crisis_link(html)
     assert 'href="tel:988"' in html
     assert 'href="tel:116123"' in html
+
+
+def test_health_check_answers_a_load_balancer_that_uses_the_instance_address(client):
+    # Not in ALLOWED_HOSTS, and plain HTTP: still an answer, not 400 or a redirect to HTTPS.
+    response = client.get("/healthz", HTTP_HOST="10.0.0.12:8000")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
