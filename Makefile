@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local targets run in debug mode; a server started through portal/wsgi.py defaults to production.
 export DEBUG ?= 1
 
-.PHONY: run test install migrate seed lint check bench clean
+.PHONY: run test install migrate seed lint check bench load backup restore clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -46,6 +46,23 @@ lint: install
 
 check: install
 	$(BIN)/python manage.py check
+
+# --- Operations (issue 6): see README "Deploying" ------------------------------------------------
+# Benchmark and load test against the seeded site under gunicorn in production mode (not run by tests).
+bench: install
+	$(BIN)/python bench/run.py
+
+load: install
+	$(BIN)/python bench/run.py --load
+
+# Back up / restore the database named by DATABASE_URL (SQLite or PostgreSQL).
+BACKUP ?= backups/portal-$(shell date -u +%Y%m%d-%H%M%S).json.gz
+backup: install
+	$(BIN)/python manage.py backup_site $(BACKUP)
+
+restore: install
+	@test -n "$(FROM)" || (echo "Usage: make restore FROM=backups/portal-....json.gz" && exit 2)
+	$(BIN)/python manage.py restore_site $(FROM)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

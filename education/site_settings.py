@@ -65,12 +65,28 @@ def forget_clinic_details(site_id: int) -> None:
 
 
 def crisis_page_url() -> str:
-    """The published URL of the "Get help now" page, found by its reverse id so staff may rename it."""
+    """The published URL of the "Get help now" page, found by its reverse id so staff may rename it.
+
+    Remembered per page-cache version: every change to pages gives a new version, and a page
+    rendered cold then makes one query fewer.
+    """
     from cms.models import Page
 
+    from portal.page_cache import current_version
+
+    version = current_version()
+    if version is not None and _crisis_url_memo.get(version):
+        return _crisis_url_memo[version]
     try:
         page = Page.objects.filter(reverse_id=CRISIS_PAGE_REVERSE_ID, site_id=settings.SITE_ID).first()
         url = page.get_absolute_url() if page else None
     except DatabaseError:
-        url = None
-    return url or CRISIS_PAGE_FALLBACK_URL
+        return CRISIS_PAGE_FALLBACK_URL
+    url = url or CRISIS_PAGE_FALLBACK_URL
+    if version is not None:
+        _crisis_url_memo.clear()
+        _crisis_url_memo[version] = url
+    return url
+
+
+_crisis_url_memo: dict[tuple, str] = {}

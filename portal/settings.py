@@ -73,8 +73,13 @@ INSTALLED_APPS = [
 
 # No LanguageCookieMiddleware: the portal has one language, and anonymous readers get no cookie.
 MIDDLEWARE = [
+    # First: answers /healthz without the database-dependent layers below (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below every middleware that adds response headers (security headers, CSP), so those run on
+    # cached pages exactly as on fresh ones; above everything that needs the session or the database.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -114,15 +119,36 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer must not hold a worker: fail fast, show the 503 page, recover.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Shared by every worker and machine, so a publish is seen everywhere at once.
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that hangs must not hang every page and /healthz with it.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
 else:
     # Per-process: fine for the single-process dev server, wrong for several workers (see README).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Lets several sites (or test runs) share one Redis without seeing each other's keys.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
+
+# --- Page cache (portal/page_cache.py) ------------------------------------------------------------
+# How often, at most, a worker asks the shared cache whether anything was published: the longest a
+# worker other than the publishing one can show the old page.
+PAGE_CACHE_CHECK_INTERVAL = float(os.environ.get("PAGE_CACHE_CHECK_INTERVAL", "0.2"))
+# Rendered pages each worker keeps in memory (least recently used first out).
+PAGE_CACHE_MAX_ENTRIES = 2000
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -140,7 +166,7 @@ USE_TZ = True
 SITE_ID = 1
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -1,0 +1,39 @@
+"""gunicorn settings for the portal: `gunicorn portal.wsgi` reads this file from the working directory.
+
+Every value can be overridden on the command line or with the environment variables below.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Sync workers: a page is CPU work (or a cache hit); more workers than cores only help while some
+# wait on the database. gunicorn's rule of thumb, (2 x cores) + 1, unless WEB_CONCURRENCY says otherwise.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+
+# A request that takes longer than this is stuck (the database has connect_timeout, Redis socket
+# timeouts): the worker is killed and replaced rather than holding a patient's request for ever.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+
+# Off by default: worker memory stays flat under load (README, "Benchmark and load test"), and in
+# the first load test the moments both workers were replaced coincided with 32 dropped connections.
+# Set it (e.g. 20000) to replace workers now and then if a leak ever shows.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
+
+# Access log to stdout ("-") by default, for the process manager to collect; a file path, or "" to
+# switch it off.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+# Behind a load balancer or reverse proxy, trust its X-Forwarded-* headers only from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Each worker loads the application itself, so no database or Redis connection can ever be opened
+# in the master and shared between workers by fork.
+preload_app = False

@@ -1,0 +1,14 @@
+"""The portal's URLs plus one view that fails the way every page fails while the database is down."""
+
+from django.db import OperationalError
+from django.urls import path
+
+from portal.urls import handler500  # noqa: F401 - handler500 is read by Django
+from portal.urls import urlpatterns as portal_urlpatterns
+
+
+def lose_the_database(request):
+    raise OperationalError("connection refused (deliberate, for the 503 page test)")
+
+
+urlpatterns = [path("database-down-for-test/", lose_the_database), *portal_urlpatterns]
