@@ -80,3 +80,38 @@ def make_draft_edit(page, new_body: str, user):
     text.body = new_body
     text.save()
     return draft
+
+
+# --- Staff two-factor sign-in (issue 5) ---------------------------------------------------------
+def confirmed_totp_device(user):
+    """The user's authenticator-app device, created confirmed if they have none."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Test authenticator", confirmed=True
+    )
+
+
+def current_totp_code(device) -> str:
+    """The code the user's phone would show right now."""
+    from django_otp.oath import totp
+
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
+    return f"{code:0{device.digits}d}"
+
+
+def log_in_with_second_factor(client, user):
+    """A test client signed in as `user` with password and second factor both passed.
+
+    Staff paths refuse a password-only session, so use this instead of client.force_login(user)
+    for any staff user. The login form and the verify step themselves are tested in
+    tests/test_two_factor.py.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    device = confirmed_totp_device(user)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -1,0 +1,38 @@
+"""Security headers on every response: the Content-Security-Policy and the cross-origin policies.
+
+It sits near the top of MIDDLEWARE and works on the way out, so a response produced anywhere below
+it (a page cache, a lockout page, a redirect to the two-factor step, an error page) gets the same
+headers as a freshly rendered page.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from csp.utils import default_config
+from django.conf import settings
+
+
+def is_staff_request(request) -> bool:
+    """Staff paths, and any page viewed by a signed-in staff member (the CMS draws its toolbar there).
+
+    request.user exists only once AuthenticationMiddleware has run; a response short-circuited above
+    it (for example a page cache serving an anonymous reader) is a patient response.
+    """
+    if request.path_info.startswith(tuple(settings.STAFF_PATH_PREFIXES)):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_staff)
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware with one policy for patients and a documented one for staff."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None and is_staff_request(request):
+            parts.config = default_config(settings.STAFF_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
+        return response
