@@ -200,6 +200,12 @@ SILENCED_SYSTEM_CHECKS = [
     # treebeard's MP_Node warns that django CMS's TreeNode has no explicit ordering; CMS orders
     # its own queries by path, so this is harmless (known django CMS issue).
     "treebeard.E001",
+    # X_FRAME_OPTIONS stays SAMEORIGIN (not DENY): the CMS opens its editors and admin pages in
+    # frames of the site itself (sideframe and modal dialogs). Other sites still cannot frame it.
+    "security.W019",
+    # HSTS preload is opt-in (SECURE_HSTS_PRELOAD=1): the preload list is a commitment that every
+    # subdomain of the clinic's domain serves HTTPS for years, which only the clinic can make.
+    "security.W021",
 ]
 
 # --- Sessions, cookies and security ---------------------------------------------------------------
