@@ -93,11 +93,17 @@ def confirmed_totp_device(user):
 
 
 def current_totp_code(device) -> str:
-    """The code the user's phone would show right now."""
-    from django_otp.oath import totp
+    """The code the user's phone would show now, or the next one if now's was already used.
 
-    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=device.drift)
-    return f"{code:0{device.digits}d}"
+    A code works only once (django-otp remembers the last time step used), so a second sign-in in
+    the same 30 seconds needs the next step's code, which the device's tolerance accepts.
+    """
+    from django_otp.oath import TOTP, hotp
+
+    device.refresh_from_db()
+    now = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).t()
+    step = now if device.last_t < now else device.last_t + 1
+    return f"{hotp(device.bin_key, step, digits=device.digits):0{device.digits}d}"
 
 
 def log_in_with_second_factor(client, user):

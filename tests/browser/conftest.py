@@ -58,3 +58,25 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- Staff sign-in in the browser (issue 5) ------------------------------------------------------
+def log_in(page, live_server_url: str, username: str, password: str) -> None:
+    """Sign in through the real admin login form and the two-factor step, as staff do.
+
+    Works for any staff user: one without an authenticator device gets a confirmed TOTP device
+    (created here through the ORM), then the code it would show now is typed into the verify step.
+    """
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import confirmed_totp_device, current_totp_code
+
+    device = confirmed_totp_device(get_user_model().objects.get(username=username))
+    page.goto(f"{live_server_url}/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.fill("#id_code", current_totp_code(device))
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server_url}/admin/")
