@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from cms.api import add_plugin, create_page
+from cms.toolbar.utils import get_object_edit_url
 from django.core.management import call_command
 from djangocms_versioning.models import Version
 
@@ -95,10 +96,12 @@ def test_staff_use_the_toolbar_and_text_editor_under_their_policy(live_server, c
     seen = watch(page, live_server.url)
     try:
         log_in(page, live_server.url, editor.username, "a-long-test-password-1")
-        page.goto(f"{live_server.url}/admin/cms/pagecontent/{content.pk}/edit/")
+        page.goto(live_server.url + get_object_edit_url(content))
         page.wait_for_load_state("networkidle")
-        toolbar = page.locator(".cms-toolbar")
-        toolbar.wait_for(state="visible")
+        page.locator("#cms-top .cms-toolbar").wait_for(state="visible")
+        assert page.get_by_text("The infusion takes about 40 minutes.").is_visible()
+        # In edit mode djangocms-text draws its inline editor's menu bar over the text.
+        page.locator("[role=menubar].cms-toolbar").first.wait_for(state="attached")
         screenshot(page, "security-staff-toolbar-desktop")
 
         page.goto(f"{live_server.url}/admin/cms/placeholder/edit-plugin/{plugin.pk}/")
