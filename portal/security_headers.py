@@ -36,3 +36,25 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.headers.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
         return response
+
+
+class PatientMethodsMiddleware:
+    """Patient pages only read: PUT, PATCH, DELETE, TRACE and unknown methods get 405.
+
+    django CMS renders a page for any method, which would answer a DELETE with the page itself.
+    Staff paths keep every method, for the admin's and the CMS's own views to judge.
+    """
+
+    ALLOWED = ("GET", "HEAD", "OPTIONS", "POST")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.ALLOWED and not request.path_info.startswith(
+            tuple(settings.STAFF_PATH_PREFIXES)
+        ):
+            from django.http import HttpResponseNotAllowed
+
+            return HttpResponseNotAllowed(self.ALLOWED)
+        return self.get_response(request)
