@@ -28,7 +28,29 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def _serialized_test_database(django_db_setup, django_db_blocker):
+    """The test database as Django serialised it at set-up, kept before Playwright starts.
+
+    Django keeps it on the connection object; once Playwright's event loop runs in this thread the
+    tests may get another connection object without it, and a serialized_rollback test would then
+    start from an empty, flushed database.
+    """
+    from django.db import connections
+
+    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+
+
+@pytest.fixture(autouse=True)
+def _restore_serialized_contents(request, _serialized_test_database):
+    from django.db import connections
+
+    for alias, contents in _serialized_test_database.items():
+        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="session")
+def chromium(_serialized_test_database):
     require_service(os.path.exists(CHROMIUM), f"Chromium at {CHROMIUM} (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the tests still use the ORM directly.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

@@ -9,7 +9,7 @@ from cms.toolbar.utils import get_object_edit_url
 from django.core.management import call_command
 from djangocms_versioning.models import Version
 
-from tests.factories import make_superuser, make_user, page_content
+from tests.factories import make_superuser, page_content
 from tests.xss_corpus import XSS_PAYLOADS
 
 from .conftest import log_in, screenshot
@@ -87,7 +87,7 @@ def test_the_seeded_guide_sets_no_cookie_and_contacts_no_other_site(live_server,
 def test_staff_use_the_toolbar_and_text_editor_under_their_policy(live_server, chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    editor = make_user("Editor", username="browser-editor")
+    editor = make_superuser("browser-editor")
     author = make_superuser("page-author")
     cms_page = create_page("Infusion day", "pages/guide.html", "en", created_by=author, in_navigation=True)
     content = page_content(cms_page)
