@@ -38,23 +38,28 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         return response
 
 
-class PatientMethodsMiddleware:
-    """Patient pages only read: PUT, PATCH, DELETE, TRACE and unknown methods get 405.
+class BadRequestGuardMiddleware:
+    """Refuse, with a clear 4xx, requests no page of the portal can answer.
 
-    django CMS renders a page for any method, which would answer a DELETE with the page itself.
-    Staff paths keep every method, for the admin's and the CMS's own views to judge.
+    - A NUL character in the path or query string gets 400: no URL contains one, and PostgreSQL
+      refuses NUL in a query, which would otherwise surface as a server error.
+    - On patient pages, PUT, PATCH, DELETE, TRACE and unknown methods get 405: django CMS renders a
+      page for any method, so a DELETE would otherwise be answered with the page itself. Staff paths
+      keep every method, for the admin's and the CMS's own views to judge.
     """
 
-    ALLOWED = ("GET", "HEAD", "OPTIONS", "POST")
+    PATIENT_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in self.ALLOWED and not request.path_info.startswith(
+        from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+
+        if "\x00" in request.path_info or "%00" in request.META.get("QUERY_STRING", ""):
+            return HttpResponseBadRequest("Bad request: the address contains a NUL character.")
+        if request.method not in self.PATIENT_METHODS and not request.path_info.startswith(
             tuple(settings.STAFF_PATH_PREFIXES)
         ):
-            from django.http import HttpResponseNotAllowed
-
-            return HttpResponseNotAllowed(self.ALLOWED)
+            return HttpResponseNotAllowed(self.PATIENT_METHODS)
         return self.get_response(request)

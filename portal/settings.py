@@ -91,7 +91,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security_headers.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.security_headers.PatientMethodsMiddleware",
+    "portal.security_headers.BadRequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -259,6 +259,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 # X-Forwarded-For; with no proxy (the default) it is the connection's address.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "staff_access.network.client_ip"
+AXES_USERNAME_CALLABLE = "staff_access.network.login_username"
 
 # Staff sessions last at most 12 hours, end at logout (Django flushes the session) and when the
 # browser closes. Patients never get a session.
