@@ -6,6 +6,7 @@ DEBUG off the module refuses to load without the secrets a real deployment must 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -69,13 +70,30 @@ INSTALLED_APPS = [
     "sekizai",
     "djangocms_versioning",
     "djangocms_text",
+    # --- staff security (issue 5) ---
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "staff_access",
 ]
 
 # No LanguageCookieMiddleware: the portal has one language, and anonymous readers get no cookie.
+# Order matters (issue 5):
+# - The header middlewares sit at the top and add their headers on the way out, so every response
+#   gets them, including one produced by a page cache or a refusal further down the stack.
+# - OTPMiddleware and StaffTwoFactorMiddleware come straight after authentication and before the CMS
+#   middlewares, so no CMS path (toolbar, edit and structure mode, plugin and wizard URLs under
+#   /admin/cms/) runs for a signed-in user who has not passed the second factor.
+# - AxesMiddleware is last, as django-axes asks, to turn a lockout into the lockout page.
 MIDDLEWARE = [
     # First: answers /healthz without the database-dependent layers below (portal/health.py).
     "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.security_headers.SecurityHeadersMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.security_headers.BadRequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below every middleware that adds response headers (security headers, CSP), so those run on
     # cached pages exactly as on fresh ones; above everything that needs the session or the database.
@@ -84,11 +102,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff_access.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -207,6 +227,12 @@ SILENCED_SYSTEM_CHECKS = [
     # treebeard's MP_Node warns that django CMS's TreeNode has no explicit ordering; CMS orders
     # its own queries by path, so this is harmless (known django CMS issue).
     "treebeard.E001",
+    # X_FRAME_OPTIONS stays SAMEORIGIN (not DENY): the CMS opens its editors and admin pages in
+    # frames of the site itself (sideframe and modal dialogs). Other sites still cannot frame it.
+    "security.W019",
+    # HSTS preload is opt-in (SECURE_HSTS_PRELOAD=1): the preload list is a commitment that every
+    # subdomain of the clinic's domain serves HTTPS for years, which only the clinic can make.
+    "security.W021",
 ]
 
 # --- Sessions, cookies and security ---------------------------------------------------------------
@@ -234,6 +260,77 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One structured line per security event (staff_access/events.py); kept at INFO whatever the
+    # root level, so an audit trail never depends on LOG_LEVEL.
+    "loggers": {"portal.security": {"level": "INFO"}},
 }
 
 LOGIN_URL = "admin:login"
+
+# --- Staff security (issue 5): two-factor login, lockout, sessions, headers, security log ---------
+# django-axes counts failed logins through authenticate(), so it covers every login form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# 5 failures for one username from one address lock that pair for 15 minutes. Keyed on the pair,
+# so nobody can lock a colleague out from another address; the lock ends by itself.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff_access/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Behind N reverse proxies, the client's address is the Nth address from the right of
+# X-Forwarded-For; with no proxy (the default) it is the connection's address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "staff_access.network.client_ip"
+AXES_USERNAME_CALLABLE = "staff_access.network.login_username"
+
+# Staff sessions last at most 12 hours, end at logout (Django flushes the session) and when the
+# browser closes. Patients never get a session.
+SESSION_COOKIE_AGE = 12 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Ketamine therapy patient guide")
+# The local demo accounts of `make run` may skip the second factor, and only in debug mode.
+TWO_FACTOR_EXEMPT_DEMO_ACCOUNTS = DEBUG
+
+# Content-Security-Policy (django-csp). Patients get the strict policy below on every page. Staff
+# (paths under /admin/, and any page a signed-in staff member views, where the CMS draws its
+# toolbar) get STAFF_CONTENT_SECURITY_POLICY, which relaxes only what the CMS needs:
+# - style-src 'unsafe-inline': the toolbar, structure board and text editor set inline styles;
+# - script-src 'unsafe-eval': the toolbar's keyboard-shortcut help compiles a template at run time;
+# - img-src/font-src data:: the admin and editor icons are inline data: images and fonts.
+_PATIENT_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _PATIENT_CSP}
+STAFF_PATH_PREFIXES = ("/admin/",)
+STAFF_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_PATIENT_CSP,
+        "script-src": ["'self'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'"],
+    }
+}
+# Browser features the site never uses are switched off for every page and any frame in it.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    # The second sign-in step lives under /admin/, so it gets the staff headers and policies.
+    path("admin/two-factor/", include("staff_access.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -31,3 +31,45 @@ def require_service(available: bool, what: str) -> None:
     if os.environ.get("PORTAL_REQUIRE_ALL") == "1":
         pytest.fail(f"{what} is required (PORTAL_REQUIRE_ALL=1) but is not available")
     pytest.skip(f"{what} is not available on this machine")
+
+
+# --- Production security settings (issue 5) ------------------------------------------------------
+# The test run loads settings in local mode; these are the security values portal/settings.py gives
+# a real server (DEBUG=0), read by running the module again with production environment variables.
+PRODUCTION_SECURITY_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "SESSION_COOKIE_AGE",
+    "CSRF_COOKIE_SECURE",
+    "CSRF_COOKIE_SAMESITE",
+    "CONTENT_SECURITY_POLICY",
+    "STAFF_CONTENT_SECURITY_POLICY",
+    "PERMISSIONS_POLICY",
+    "CROSS_ORIGIN_RESOURCE_POLICY",
+    "X_FRAME_OPTIONS",
+    "TWO_FACTOR_EXEMPT_DEMO_ACCOUNTS",
+]
+
+
+@pytest.fixture
+def production_security(monkeypatch, settings):
+    """Switch the running test to the security settings of a production server."""
+    import runpy
+    from pathlib import Path
+
+    monkeypatch.setenv("DEBUG", "0")
+    monkeypatch.setenv("SECRET_KEY", "test-only-" + "k" * 50)
+    monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
+    values = runpy.run_path(str(Path(__file__).resolve().parents[1] / "portal" / "settings.py"))
+    for name in PRODUCTION_SECURITY_SETTINGS:
+        setattr(settings, name, values[name])
+    return values

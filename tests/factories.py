@@ -80,3 +80,44 @@ def make_draft_edit(page, new_body: str, user):
     text.body = new_body
     text.save()
     return draft
+
+
+# --- Staff two-factor sign-in (issue 5) ---------------------------------------------------------
+def confirmed_totp_device(user):
+    """The user's authenticator-app device, created confirmed if they have none."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="Test authenticator", confirmed=True
+    )
+
+
+def current_totp_code(device) -> str:
+    """The code the user's phone would show now, or the next one if now's was already used.
+
+    A code works only once (django-otp remembers the last time step used), so a second sign-in in
+    the same 30 seconds needs the next step's code, which the device's tolerance accepts.
+    """
+    from django_otp.oath import TOTP, hotp
+
+    device.refresh_from_db()
+    now = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).t()
+    step = now if device.last_t < now else device.last_t + 1
+    return f"{hotp(device.bin_key, step, digits=device.digits):0{device.digits}d}"
+
+
+def log_in_with_second_factor(client, user):
+    """A test client signed in as `user` with password and second factor both passed.
+
+    Staff paths refuse a password-only session, so use this instead of client.force_login(user)
+    for any staff user. The login form and the verify step themselves are tested in
+    tests/test_two_factor.py.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    device = confirmed_totp_device(user)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

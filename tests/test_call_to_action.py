@@ -5,15 +5,14 @@ from django.contrib.sites.models import Site
 
 from education.models import ProviderCallToAction
 
-from .factories import make_page, make_user
+from .factories import log_in_with_second_factor, make_page, make_user
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(make_user("Administrator"))
-    return client
+    return log_in_with_second_factor(client, make_user("Administrator"))
 
 
 def change_url():
@@ -124,5 +123,5 @@ def test_the_call_to_action_cannot_be_deleted_or_duplicated(admin_client):
 
 
 def test_editors_cannot_change_the_call_to_action(client):
-    client.force_login(make_user("Editor"))
+    log_in_with_second_factor(client, make_user("Editor"))
     assert client.get(change_url()).status_code == 403

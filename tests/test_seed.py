@@ -78,3 +78,16 @@ def test_crisis_page_gives_the_numbers_as_phone_links(client):
     html = client.get("/get-help-now/").content.decode()
     for number in ["tel:988", "tel:911", "tel:999", "tel:111", "tel:116123"]:
         assert f'href="{number}"' in html
+
+
+def test_the_privacy_page_is_linked_from_every_page_but_not_in_the_navigation(client):
+    seed()
+    for url in ["/", "/your-assessment/", "/no-such-page/"]:
+        html = client.get(url).content.decode()
+        nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S)
+        assert nav is None or "Privacy" not in nav.group(1)
+        footer = re.search(r'<footer class="site-footer[^>]*>(.*?)</footer>', html, re.S).group(1)
+        assert 'href="/privacy/"' in footer, url
+    text = visible_text(client.get("/privacy/").content.decode())
+    for promise in ["no cookies", "no trackers", "staff account and a log", "does not record who reads"]:
+        assert promise in text

@@ -225,4 +225,31 @@ GUIDE = [
             "</ul>",
         ],
     },
+    # --- Privacy (issue 5): linked from the footer of every page, not listed in the navigation ---
+    {
+        "reverse_id": "privacy",
+        "title": "Privacy",
+        "slug": "privacy",
+        "template": "pages/guide.html",
+        "in_navigation": False,
+        "meta_description": "What this guide keeps about you (nothing) and about clinic staff.",
+        "blocks": [
+            "<p>This page says what this guide keeps about you. The short answer is: nothing.</p>",
+            "<h2>What we keep about you</h2>"
+            "<p>Nothing. You do not need an account to read this guide. We do not ask for your name, "
+            "your email or anything about your health. The guide does not record who reads which "
+            "page.</p>",
+            "<h2>Cookies and trackers</h2>"
+            "<p>This guide puts no cookies on your phone or computer when you read it. It has no ads "
+            "and no trackers. It does not load anything from other websites, so no other company can "
+            "see what you read here.</p>",
+            "<h2>What we keep about staff</h2>"
+            "<p>Clinic staff sign in to change this guide. For them, we keep a staff account and a "
+            "log. The log shows when staff sign in and what they change. This helps us keep the guide "
+            "safe and right.</p>",
+            "<h2>Questions</h2>"
+            "<p>If you have a question about your own care or your own records, ask the clinic that "
+            "treats you.</p>",
+        ],
+    },
 ]

@@ -28,7 +28,29 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def _serialized_test_database(django_db_setup, django_db_blocker):
+    """The test database as Django serialised it at set-up, kept before Playwright starts.
+
+    Django keeps it on the connection object; once Playwright's event loop runs in this thread the
+    tests may get another connection object without it, and a serialized_rollback test would then
+    start from an empty, flushed database.
+    """
+    from django.db import connections
+
+    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+
+
+@pytest.fixture(autouse=True)
+def _restore_serialized_contents(request, _serialized_test_database):
+    from django.db import connections
+
+    for alias, contents in _serialized_test_database.items():
+        if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+
+
+@pytest.fixture(scope="session")
+def chromium(_serialized_test_database):
     require_service(os.path.exists(CHROMIUM), f"Chromium at {CHROMIUM} (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the tests still use the ORM directly.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -58,3 +80,25 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# --- Staff sign-in in the browser (issue 5) ------------------------------------------------------
+def log_in(page, live_server_url: str, username: str, password: str) -> None:
+    """Sign in through the real admin login form and the two-factor step, as staff do.
+
+    Works for any staff user: one without an authenticator device gets a confirmed TOTP device
+    (created here through the ORM), then the code it would show now is typed into the verify step.
+    """
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import confirmed_totp_device, current_totp_code
+
+    device = confirmed_totp_device(get_user_model().objects.get(username=username))
+    page.goto(f"{live_server_url}/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/two-factor/verify/**")
+    page.fill("#id_code", current_totp_code(device))
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server_url}/admin/")

@@ -48,7 +48,7 @@ class Command(BaseCommand):
             template=spec["template"],
             language=LANGUAGE,
             created_by=author,
-            in_navigation=True,
+            in_navigation=spec.get("in_navigation", True),
             reverse_id=spec["reverse_id"],
             meta_description=spec["meta_description"],
         )
