@@ -8,7 +8,7 @@ class ProviderCallToActionAdmin(admin.ModelAdmin):
     list_display = ("clinic_name", "site", "phone_number", "contact_url", "updated_at")
     readonly_fields = ("updated_at",)
     fieldsets = (
-        (None, {"fields": ("site", "clinic_name")}),
+        (None, {"fields": ("site", "clinic_name", "logo")}),
         ("What every page says", {"fields": ("heading", "message")}),
         ("How patients reach the clinic", {"fields": ("phone_number", "contact_url", "contact_label")}),
         ("History", {"fields": ("updated_at",)}),

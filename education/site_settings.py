@@ -28,6 +28,7 @@ FALLBACK_CALL_TO_ACTION = {
     "phone_href": "",
     "contact_url": "",
     "contact_label": "",
+    "logo_url": "",
 }
 
 

@@ -19,8 +19,11 @@ EXPECTED_NAVIGATION = [
     "Your infusion day",
     "After your first course",
     "Risks and side effects",
+    "Before your appointment",
     "Get help now",
 ]
+# The glossary is reached from every page's footer and from the words themselves, not the menu.
+NOT_IN_NAVIGATION = {"glossary"}
 
 
 def seed():
@@ -40,6 +43,7 @@ def test_seed_creates_the_guide_in_navigation_order(client):
     html = client.get("/").content.decode()
     nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S).group(1)
     assert re.findall(r">([^<>]+)</a>", nav) == EXPECTED_NAVIGATION
+    assert {spec["reverse_id"] for spec in GUIDE if not spec.get("in_navigation", True)} == NOT_IN_NAVIGATION
 
 
 def test_running_the_seed_twice_doubles_nothing():
