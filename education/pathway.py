@@ -89,7 +89,8 @@ def anchor_headings(html: str, open_details: bool = False) -> tuple[str, list[di
                 anchor, n = f"{base}-{n}", n + 1
             attrs = f' id="{escape(anchor)}"{attrs}'
         used.add(anchor)
-        if text:
+        # Call-outs (key facts, care cards) mark their headings to stay out of the contents list.
+        if text and "data-contents-skip" not in attrs:
             headings.append({"anchor": anchor, "text": text})
         return f"<h2{attrs}>{match.group('inner')}</h2>"
 
