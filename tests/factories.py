@@ -53,7 +53,7 @@ def make_page(
         language=LANGUAGE,
         created_by=author,
         slug=slug,
-        in_navigation=True,
+        in_navigation=page_kwargs.pop("in_navigation", True),
         **page_kwargs,
     )
     content = page_content(page)
