@@ -69,6 +69,10 @@ def validate_contact_link(value: str) -> None:
 LOGO_MAX_BYTES = 20 * 1024
 LOGO_MAX_SIZE = (800, 400)
 LOGO_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP"}
+LOGO_NOT_AN_IMAGE = (
+    "This file is not a PNG, JPEG or WebP image. Upload the logo as one of those "
+    "(SVG and other formats are not accepted)."
+)
 
 
 def validate_logo_image(file) -> None:
@@ -94,8 +98,7 @@ def validate_logo_image(file) -> None:
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
-            "This file is not a PNG, JPEG or WebP image. Upload the logo as one of those (SVG and other "
-            "formats are not accepted).",
+            LOGO_NOT_AN_IMAGE,
             code="logo_not_an_image",
         ) from error
     finally:
