@@ -11,19 +11,6 @@ def _clear_cms_caches(uses_database: bool) -> None:
         from menus.menu_pool import menu_pool
 
         menu_pool.clear(all=True)
-    _forget_content_type_ids()
-
-
-def _forget_content_type_ids() -> None:
-    """Content type ids are cached per process (by Django and by djangocms-versioning's registry),
-    but a transactional test's flush can recreate the content types with new ids; a stale id then
-    makes `Version.objects.get_for_content()` find nothing."""
-    from django.contrib.contenttypes.models import ContentType
-    from djangocms_versioning import versionables
-
-    ContentType.objects.clear_cache()
-    for versionable in versionables._cms_extension().versionables:
-        versionable.__dict__.pop("content_types", None)
 
 
 @pytest.fixture(autouse=True)
