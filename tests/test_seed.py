@@ -8,7 +8,7 @@ from cms.models import Page, PageContent
 from django.core.management import call_command
 from djangocms_versioning.models import Version
 
-from education.demo.guide import GUIDE
+from education.demo.guide import GLOSSARY, GUIDE
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,30 @@ def test_crisis_page_gives_the_numbers_as_phone_links(client):
     html = client.get("/get-help-now/").content.decode()
     for number in ["tel:988", "tel:911", "tel:999", "tel:111", "tel:116123"]:
         assert f'href="{number}"' in html
+
+
+def test_a_page_new_to_the_seed_joins_an_older_guide_in_its_place(client, monkeypatch):
+    from education.management.commands import seed_demo_guide
+
+    older = [spec for spec in GUIDE if spec["reverse_id"] != "before-your-appointment"]
+    monkeypatch.setattr(seed_demo_guide, "GUIDE", older)
+    seed()
+    monkeypatch.setattr(seed_demo_guide, "GUIDE", GUIDE)
+    seed()
+    html = client.get("/").content.decode()
+    nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S).group(1)
+    assert re.findall(r">([^<>]+)</a>", nav) == EXPECTED_NAVIGATION
+
+
+def test_seeded_pages_use_the_guide_building_blocks(client):
+    seed()
+    infusion = client.get("/your-infusion-day/").content.decode()
+    assert 'class="key-facts"' in infusion and 'class="steps"' in infusion
+    assert '<details class="question">' in infusion
+    assert '<dfn class="glossary-term">cannula</dfn>' in infusion
+    risks = client.get("/risks-and-side-effects/").content.decode()
+    assert "care-card--emergency" in risks and "care-card--urgent" in risks
+    glossary = client.get("/glossary/").content.decode()
+    assert glossary.count("<dt>") == len(GLOSSARY)
+    checklist = client.get("/before-your-appointment/").content.decode()
+    assert checklist.count('class="checklist"') == 2
