@@ -85,8 +85,9 @@ class Command(BaseCommand):
             in_navigation=spec.get("in_navigation", True),
             reverse_id=spec["reverse_id"],
             meta_description=spec["meta_description"],
-            **({"target": before, "position": "left"} if before else {}),
         )
+        if before:
+            page.move_page(before, position="left")
         content = PageContent.admin_manager.get(page=page, language=LANGUAGE)
         placeholder = content.get_placeholders().get(slot="content")
         for block in [EXAMPLE_NOTICE, *spec["blocks"]]:
