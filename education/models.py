@@ -1,7 +1,8 @@
 from django.contrib.sites.models import Site
+from django.core.validators import FileExtensionValidator
 from django.db import models
 
-from .validators import phone_digits, validate_contact_link, validate_phone_number
+from .validators import phone_digits, validate_contact_link, validate_logo_image, validate_phone_number
 
 
 class ProviderCallToAction(models.Model):
@@ -33,6 +34,17 @@ class ProviderCallToAction(models.Model):
         help_text="A web page (https://…), email (mailto:…) or phone (tel:…) link for booking or contact.",
     )
     contact_label = models.CharField(max_length=80, default="Contact the clinic")
+    logo = models.ImageField(
+        upload_to="clinic-logo/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "webp"]), validate_logo_image],
+        help_text="Optional. A PNG, JPEG or WebP image of at most 20 KB and 800 x 400 pixels, shown "
+        "beside the clinic name at the top of every page.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -56,4 +68,18 @@ class ProviderCallToAction(models.Model):
             "phone_href": self.phone_href,
             "contact_url": self.contact_url,
             "contact_label": self.contact_label,
+            "logo_url": self.logo.url if self.logo else "",
+            "logo_width": self.logo_width or "",
+            "logo_height": self.logo_height or "",
         }
+
+
+# --- Patient guide building blocks (issue 4): plugin models live in their own module ----------------
+from .plugin_models import (  # noqa: E402, F401
+    CareCard,
+    Checklist,
+    GlossaryTerm,
+    KeyFacts,
+    QuestionAnswer,
+    TreatmentSteps,
+)

@@ -28,6 +28,7 @@ FALLBACK_CALL_TO_ACTION = {
     "phone_href": "",
     "contact_url": "",
     "contact_label": "",
+    "logo_url": "",
 }
 
 
@@ -64,29 +65,30 @@ def forget_clinic_details(site_id: int) -> None:
     cache.delete(_cache_key(site_id))
 
 
-def crisis_page_url() -> str:
-    """The published URL of the "Get help now" page, found by its reverse id so staff may rename it.
+def published_page_url(reverse_id: str) -> str | None:
+    """The URL of the page with this reverse id, so links survive staff renaming a page's slug.
 
-    Remembered per page-cache version: every change to pages gives a new version, and a page
-    rendered cold then makes one query fewer.
+    Remembered per page-cache version: every change to pages gives a new version, so a page
+    rendered cold makes no query for it.
     """
     from cms.models import Page
 
     from portal.page_cache import current_version
 
     version = current_version()
-    if version is not None and _crisis_url_memo.get(version):
-        return _crisis_url_memo[version]
+    key = (version, reverse_id)
+    if version is not None and key in _page_url_memo:
+        return _page_url_memo[key]
     try:
-        page = Page.objects.filter(reverse_id=CRISIS_PAGE_REVERSE_ID, site_id=settings.SITE_ID).first()
+        page = Page.objects.filter(reverse_id=reverse_id, site_id=settings.SITE_ID).first()
         url = page.get_absolute_url() if page else None
     except DatabaseError:
-        return CRISIS_PAGE_FALLBACK_URL
-    url = url or CRISIS_PAGE_FALLBACK_URL
+        return None
     if version is not None:
-        _crisis_url_memo.clear()
-        _crisis_url_memo[version] = url
+        if any(memo_version != version for memo_version, _ in _page_url_memo):
+            _page_url_memo.clear()
+        _page_url_memo[key] = url
     return url
 
 
-_crisis_url_memo: dict[tuple, str] = {}
+_page_url_memo: dict[tuple, str | None] = {}

@@ -62,3 +62,55 @@ def validate_contact_link(value: str) -> None:
         )
     else:
         validate_phone_number(rest)
+
+
+# --- The clinic logo (issue 4) ---------------------------------------------------------------------
+# Every page carries the logo, and every page must stay under 50 KB on a cold load.
+LOGO_MAX_BYTES = 20 * 1024
+LOGO_MAX_SIZE = (800, 400)
+LOGO_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP"}
+LOGO_NOT_AN_IMAGE = (
+    "This file is not a PNG, JPEG or WebP image. Upload the logo as one of those "
+    "(SVG and other formats are not accepted)."
+)
+
+
+def validate_logo_image(file) -> None:
+    """Accept only a small PNG, JPEG or WebP that Pillow can read as one.
+
+    The file name proves nothing: an SVG (which can carry script) or an HTML page renamed .jpg is
+    refused because Pillow does not find a PNG, JPEG or WebP image inside it.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    if file.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            f"The logo must be {LOGO_MAX_BYTES // 1024} KB or smaller; this file is "
+            f"{-(-file.size // 1024)} KB. Pages must stay light for patients on slow connections: "
+            "save a smaller PNG, JPEG or WebP.",
+            code="logo_too_large",
+        )
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            found = image.format
+            size = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise ValidationError(
+            LOGO_NOT_AN_IMAGE,
+            code="logo_not_an_image",
+        ) from error
+    finally:
+        file.seek(0)
+    if found not in LOGO_FORMATS:
+        raise ValidationError(
+            f"The logo is a {found} image. Upload it as a PNG, JPEG or WebP image instead.",
+            code="logo_wrong_format",
+        )
+    if size[0] > LOGO_MAX_SIZE[0] or size[1] > LOGO_MAX_SIZE[1]:
+        raise ValidationError(
+            f"The logo is {size[0]} x {size[1]} pixels; it can be at most "
+            f"{LOGO_MAX_SIZE[0]} x {LOGO_MAX_SIZE[1]}.",
+            code="logo_too_big",
+        )

@@ -210,6 +210,9 @@ CMS_TEMPLATES = [
     ("pages/guide.html", "Guide page"),
     ("pages/guide_with_crisis_signpost.html", "Guide page with crisis signpost (risks, after-care)"),
     ("pages/home.html", "Home page"),
+    # Patient guide pathway (issue 4): pages whose lists are drawn from the page tree.
+    ("pages/checklist.html", "Checklist page (links every step of the guide)"),
+    ("pages/glossary.html", "Glossary page (lists every term on published pages)"),
 ]
 CMS_PERMISSION = False
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 3600}

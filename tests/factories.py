@@ -53,7 +53,7 @@ def make_page(
         language=LANGUAGE,
         created_by=author,
         slug=slug,
-        in_navigation=True,
+        in_navigation=page_kwargs.pop("in_navigation", True),
         **page_kwargs,
     )
     content = page_content(page)
@@ -121,3 +121,26 @@ def log_in_with_second_factor(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+# --- Guide building blocks (issue 4) ---------------------------------------------------------------
+def add_block(page, plugin_type: str, *, target=None, **fields):
+    """Add one of the portal's plugins to the page's latest (draft or unpublished) content."""
+    placeholder = page_content(page).get_placeholders().get(slot="content")
+    return add_plugin(placeholder, plugin_type, LANGUAGE, target=target, **fields)
+
+
+def add_glossary_term(page, term: str, definition: str, sentence: str = "We call this {term}."):
+    """A text block whose sentence holds a glossary term, as an editor makes it in the text editor."""
+    from djangocms_text.utils import plugin_to_tag
+
+    text = add_block(page, "TextPlugin", body="<p></p>")
+    glossary_term = add_block(page, "GlossaryTermPlugin", target=text, term=term, definition=definition)
+    text.body = "<p>" + sentence.format(term=plugin_to_tag(glossary_term)) + "</p>"
+    text.save()
+    return glossary_term
+
+
+def publish(page, user=None):
+    content = page_content(page)
+    Version.objects.get_for_content(content).publish(user or make_superuser(f"publisher{next(_counter)}"))

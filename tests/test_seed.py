@@ -8,7 +8,7 @@ from cms.models import Page, PageContent
 from django.core.management import call_command
 from djangocms_versioning.models import Version
 
-from education.demo.guide import GUIDE
+from education.demo.guide import GLOSSARY, GUIDE
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +19,11 @@ EXPECTED_NAVIGATION = [
     "Your infusion day",
     "After your first course",
     "Risks and side effects",
+    "Before your appointment",
     "Get help now",
 ]
+# The glossary is reached from every page's footer and from the words themselves, not the menu.
+NOT_IN_NAVIGATION = {"glossary", "privacy"}
 
 
 def seed():
@@ -40,6 +43,7 @@ def test_seed_creates_the_guide_in_navigation_order(client):
     html = client.get("/").content.decode()
     nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S).group(1)
     assert re.findall(r">([^<>]+)</a>", nav) == EXPECTED_NAVIGATION
+    assert {spec["reverse_id"] for spec in GUIDE if not spec.get("in_navigation", True)} == NOT_IN_NAVIGATION
 
 
 def test_running_the_seed_twice_doubles_nothing():
@@ -91,3 +95,30 @@ def test_the_privacy_page_is_linked_from_every_page_but_not_in_the_navigation(cl
     text = visible_text(client.get("/privacy/").content.decode())
     for promise in ["no cookies", "no trackers", "staff account and a log", "does not record who reads"]:
         assert promise in text
+
+
+def test_a_page_new_to_the_seed_joins_an_older_guide_in_its_place(client, monkeypatch):
+    from education.management.commands import seed_demo_guide
+
+    older = [spec for spec in GUIDE if spec["reverse_id"] != "before-your-appointment"]
+    monkeypatch.setattr(seed_demo_guide, "GUIDE", older)
+    seed()
+    monkeypatch.setattr(seed_demo_guide, "GUIDE", GUIDE)
+    seed()
+    html = client.get("/").content.decode()
+    nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S).group(1)
+    assert re.findall(r">([^<>]+)</a>", nav) == EXPECTED_NAVIGATION
+
+
+def test_seeded_pages_use_the_guide_building_blocks(client):
+    seed()
+    infusion = client.get("/your-infusion-day/").content.decode()
+    assert 'class="key-facts"' in infusion and 'class="steps"' in infusion
+    assert '<details class="question">' in infusion
+    assert '<dfn class="glossary-term">cannula</dfn>' in infusion
+    risks = client.get("/risks-and-side-effects/").content.decode()
+    assert "care-card--emergency" in risks and "care-card--urgent" in risks
+    glossary = client.get("/glossary/").content.decode()
+    assert glossary.count("<dt>") == len(GLOSSARY)
+    checklist = client.get("/before-your-appointment/").content.decode()
+    assert checklist.count('class="checklist"') == 2

@@ -1,12 +1,35 @@
 """The demonstration guide, written only from the facts in the content brief.
 
-Each page is a list of HTML fragments; each fragment becomes one text plugin, so staff can edit
-every word in the CMS. The reading grade of every page is checked by tests/test_seed.py.
+Each page is a list of blocks: an HTML string becomes one text plugin, a dict names one of the
+portal's own building blocks (education/cms_plugins.py) and its fields, so staff can edit every word
+in the CMS. In text, [[word]] becomes a glossary term plugin with its plain definition from GLOSSARY.
+The reading grade of every page is checked by tests/test_seed.py.
 """
 
 EXAMPLE_NOTICE = (
     '<p class="example-content-notice"><strong>Example content.</strong> '
     "The clinic's own doctors must check this page before patients use it.</p>"
+)
+
+# Plain definitions, shown next to the word and collected on the glossary page.
+GLOSSARY = {
+    "anaesthetic": "a medicine that puts people to sleep for an operation",
+    "off-label": "used in a way that is not on the medicine's licence",
+    "esketamine": "a form of ketamine that you spray into your nose",
+    "psychiatrist": "a doctor who treats mental health problems",
+    "cannula": "a small needle that goes into a vein",
+    "sedatives": "medicines that make you calm or sleepy, such as benzodiazepines",
+    "dissociation": "feeling cut off or floaty, as if you are outside your body",
+    "nausea": "feeling sick",
+    "prescriber": "the doctor or nurse who decides on your medicine",
+    "psychosis": "losing touch with what is real",
+}
+
+EMERGENCY_NUMBERS = (
+    "US, Suicide & Crisis Lifeline (call or text): 988\n"
+    "US emergency: 911\n"
+    "UK emergency: 999\n"
+    "Samaritans, free, day and night: 116 123"
 )
 
 GUIDE = [
@@ -19,17 +42,10 @@ GUIDE = [
         "meta_description": "What to expect from ketamine therapy, from your first assessment to after-care.",
         "blocks": [
             "<p>This guide helps you get ready for ketamine treatment. Read it before your "
-            "appointments. You can read it on your phone or print it.</p>"
+            "appointments. You can read it on your phone, or print it for someone who cares for you.</p>"
             "<p>It explains what ketamine therapy is, what happens at each step, and how to stay safe. "
-            "Start with the first page and go on in order:</p>"
-            "<ol>"
-            '<li><a href="/about-ketamine-therapy/">About ketamine therapy</a></li>'
-            '<li><a href="/your-assessment/">Your assessment</a></li>'
-            '<li><a href="/your-infusion-day/">Your infusion day</a></li>'
-            '<li><a href="/after-your-first-course/">After your first course</a></li>'
-            '<li><a href="/risks-and-side-effects/">Risks and side effects</a></li>'
-            "</ol>"
-            '<p>If you feel unsafe right now, go to <a href="/get-help-now/">Get help now</a>.</p>',
+            "Start with the first page and go on in order. Each page ends with a link to the next "
+            "one.</p>",
         ],
     },
     {
@@ -39,22 +55,29 @@ GUIDE = [
         "template": "pages/guide.html",
         "meta_description": "What ketamine is, how it can help with depression, and how well it works.",
         "blocks": [
+            {
+                "plugin": "KeyFactsPlugin",
+                "title": "In short",
+                "points": "Ketamine is a medicine that works fast.\n"
+                "In low doses, it can treat depression that other treatments have not helped.\n"
+                "You have it in a clinic, at a measured dose.\n"
+                "In one UK service, about half of people get better with it.",
+            },
             "<h2>What is ketamine?</h2>"
-            "<p>Ketamine is a medicine that works fast. Doctors first used it to put people to sleep "
-            "for operations. This kind of medicine is called an anaesthetic. Ketamine was first made in "
-            "the 1960s. It has been used in medicine since 1970, for children too.</p>",
+            "<p>Ketamine is a medicine that works fast. Doctors first used it as an [[anaesthetic]]. "
+            "Ketamine was first made in the 1960s. It has been used in medicine since 1970, for "
+            "children too.</p>",
             "<h2>How can ketamine help?</h2>"
             "<p>In low doses, ketamine can treat depression that has not got better with other "
             "treatments. It is also used for anxiety, for PTSD (post-traumatic stress disorder) and for "
             "long-term pain.</p>"
-            "<p>Much of this use is &ldquo;off-label&rdquo;. This means the medicine is used in a way "
-            "that is not on its licence.</p>"
+            "<p>Much of this use is [[off-label]].</p>"
             "<p>A study in 2018 found that one dose given into a vein quickly eased the signs of "
             "depression. A dose into a vein is called an IV dose.</p>",
             "<h2>Esketamine nasal spray</h2>"
-            "<p>Esketamine is a form of ketamine that you spray into your nose. In March 2019 the US "
-            "Food and Drug Administration (FDA) approved it for depression that has not got better with "
-            "other treatments.</p>"
+            "<p>There is also a nasal spray called [[esketamine]]. In March 2019 the US Food and Drug "
+            "Administration (FDA) approved it for depression that has not got better with other "
+            "treatments.</p>"
             "<p>You take it in a certified clinic, never at home. The FDA has a safety plan for it, "
             "called REMS. Under this plan, staff watch you for at least 2 hours after each dose.</p>",
             "<h2>Does it work?</h2>"
@@ -70,26 +93,32 @@ GUIDE = [
         "meta_description": "How the team checks whether ketamine is safe and right for you.",
         "blocks": [
             "<p>Before you can have ketamine, a specialist checks that it is right for you. This is "
-            "called an assessment. The specialist is usually a psychiatrist. A psychiatrist is a doctor "
-            "who treats mental health problems.</p>",
-            "<h2>Who sends you to us</h2>"
-            "<p>Most often your GP or family doctor, or your psychiatrist, refers you. To refer means "
-            "to ask the clinic to see you.</p>",
-            "<h2>Before the assessment</h2>"
-            "<p>You may be asked to fill in some forms about how you feel. You may also be asked to "
-            "keep track of your mood each day.</p>",
-            "<h2>Your dose</h2><p>Your dose is worked out from your body weight.</p>",
+            "called an assessment. The specialist is usually a [[psychiatrist]].</p>",
+            {
+                "plugin": "TreatmentStepsPlugin",
+                "title": "What happens",
+                "steps": "Referral: your GP or family doctor, or your psychiatrist, asks the clinic to see "
+                "you.\n"
+                "Forms: you may be asked to fill in some forms about how you feel.\n"
+                "Mood diary: you may be asked to keep track of your mood each day.\n"
+                "Assessment: a specialist talks with you about your health.\n"
+                "Your dose: it is worked out from your body weight.",
+            },
             "<h2>What to tell the team</h2>"
             "<p>Tell the team about:</p>"
             "<ul>"
             "<li>all the medicines you take, and any other drugs or alcohol</li>"
             "<li>any heart or blood pressure problems</li>"
             "<li>any bladder problems</li>"
-            "<li>any time in the past when you lost touch with what is real (this is called "
-            "psychosis)</li>"
+            "<li>any time in the past when you had [[psychosis]]</li>"
             "<li>any past use of ketamine</li>"
-            "</ul>"
-            "<p>These things affect whether ketamine is safe for you.</p>",
+            "</ul>",
+            {
+                "plugin": "QuestionAnswerPlugin",
+                "question": "Why does the team need to know all this?",
+                "answer": "These things affect whether ketamine is safe for you. Tell the team even if "
+                "you think it does not matter.",
+            },
         ],
     },
     {
@@ -101,42 +130,60 @@ GUIDE = [
             "What happens on the day of your 40-minute ketamine infusion, and how to prepare."
         ),
         "blocks": [
-            "<p>An infusion is when a medicine goes slowly into a vein through a thin tube. Your "
-            "ketamine infusion takes about 40 minutes.</p>",
+            {
+                "plugin": "KeyFactsPlugin",
+                "title": "In short",
+                "points": "The infusion takes about 40 minutes.\n"
+                "A nurse stays with you the whole time.\n"
+                "You rest in the clinic for 1 to 2 hours after.\n"
+                "Someone must take you home.\n"
+                "Do not drive until the next day.",
+            },
+            "<p>An infusion is when a medicine goes slowly into a vein through a thin tube.</p>",
             "<h2>Before you come</h2>"
             "<ul>"
             "<li>Eat a light meal.</li>"
             "<li>Do not drink alcohol.</li>"
-            "<li>Do not take sedatives, unless your team says you can. Sedatives are medicines that "
-            "make you calm or sleepy, such as benzodiazepines.</li>"
+            "<li>Do not take [[sedatives]], unless your team says you can.</li>"
             "<li>Bring headphones that block out noise. Calm music without words can help.</li>"
             "<li>Plan for someone to take you home.</li>"
             "</ul>",
-            "<h2>During the infusion</h2>"
-            "<p>A nurse puts a small needle into a vein on the back of your hand. This is called a "
-            "cannula. A pump then slowly gives you a low dose of ketamine over about 40 minutes. You "
-            "lie down, and a nurse stays with you.</p>"
-            "<p>The team checks your blood pressure and heart rate before and after. They can go up "
-            "during the infusion.</p>"
-            "<p>Strong feelings can come up. This is normal.</p>",
+            {
+                "plugin": "TreatmentStepsPlugin",
+                "title": "What happens",
+                "steps": "Arrival: the team checks your blood pressure and heart rate.\n"
+                "The cannula: a nurse puts a small needle into a vein on the back of your hand.\n"
+                "The infusion: a pump slowly gives you a low dose of ketamine over about 40 minutes. "
+                "You lie down, and a nurse stays with you.\n"
+                "Recovery: the team checks your blood pressure and heart rate again. You rest in the "
+                "clinic for about 1 hour if someone came with you, or about 2 hours if you came alone.\n"
+                "Going home: someone takes you home. Do not drive until the next day.",
+            },
+            "<p>The small needle in your hand is called a [[cannula]].</p>",
             "<h2>How you may feel</h2>"
+            "<p>Your blood pressure and heart rate can go up during the infusion. Strong feelings can "
+            "come up. This is normal.</p>"
             "<p>During the infusion and soon after, you may:</p>"
             "<ul>"
-            "<li>feel cut off or &ldquo;floaty&rdquo;, as if you are outside your body (this is "
-            "called dissociation)</li>"
+            "<li>have [[dissociation]]</li>"
             "<li>feel dizzy</li>"
-            "<li>feel sick (nausea). The team can give you medicine for this.</li>"
+            "<li>have [[nausea]]. The team can give you medicine for this.</li>"
             "<li>feel anxious</li>"
             "<li>have a headache</li>"
             "</ul>"
             "<p>These feelings usually pass within a few hours.</p>",
-            "<h2>After the infusion</h2>"
-            "<ul>"
-            "<li>Rest in the clinic. Stay about 1 hour if someone has come with you, or about 2 hours "
-            "if you came alone.</li>"
-            "<li>Have someone take you home.</li>"
-            "<li>Do not drive until the next day.</li>"
-            "</ul>",
+            {
+                "plugin": "QuestionAnswerPlugin",
+                "question": "Can I listen to music?",
+                "answer": "Yes. Bring headphones that block out noise. Calm music without words can help.",
+            },
+            {
+                "plugin": "QuestionAnswerPlugin",
+                "question": "Why can I not drive home?",
+                "answer": "Ketamine changes how you think while it is working. It affects your judgement "
+                "and how well you can focus. Have someone take you home, and do not drive until the "
+                "next day.",
+            },
         ],
     },
     {
@@ -154,11 +201,18 @@ GUIDE = [
             "<h2>Keeping the benefit</h2>"
             "<p>Some people then take ketamine tablets at home, about once a week, to keep the benefit. "
             "Others come back for more infusions.</p>"
-            "<p>Follow the plan from your prescriber exactly. Your prescriber is the doctor or nurse who "
-            "decides on your medicine.</p>",
+            "<p>Follow the plan from your [[prescriber]] exactly.</p>",
             "<h2>Check-ups</h2>"
             "<p>Go to all your follow-up visits. At these visits your team checks your mood, your blood "
             "pressure and your bladder.</p>",
+            {
+                "plugin": "CareCardPlugin",
+                "level": "non-urgent",
+                "heading": "Speak to your care team",
+                "message": "Talk to your care team before you change or stop your plan. "
+                "Ask them if you are not sure what to take, or when.",
+                "phone_numbers": "",
+            },
         ],
     },
     {
@@ -168,6 +222,14 @@ GUIDE = [
         "template": "pages/guide_with_crisis_signpost.html",
         "meta_description": "The risks of ketamine treatment, the signs to watch for, and when to get help.",
         "blocks": [
+            {
+                "plugin": "CareCardPlugin",
+                "level": "emergency",
+                "heading": "Get help now if you feel much worse",
+                "message": "Some people feel worse in the days or weeks after an infusion. "
+                "If you feel more depressed, or think about suicide, call now.",
+                "phone_numbers": EMERGENCY_NUMBERS,
+            },
             "<h2>Why you have it in a clinic</h2>"
             "<p>Too much ketamine can make you pass out. It can slow your breathing to a dangerous "
             "level. It can also raise your blood pressure and make you feel paranoid. Paranoid means "
@@ -178,15 +240,17 @@ GUIDE = [
             "well you can focus. On that day, do not drive, sign important papers or make big "
             "decisions.</p>",
             "<h2>Bladder problems</h2>"
-            "<p>Long-term or heavy use is linked to problems with the bladder and passing urine. "
-            "Signs include:</p>"
-            "<ul>"
-            "<li>pain</li>"
-            "<li>needing to pass urine often</li>"
-            "<li>blood in your urine</li>"
-            "<li>leaking urine</li>"
-            "</ul>"
-            "<p>Tell your team at once if you notice any of these.</p>",
+            "<p>Long-term or heavy use is linked to problems with the bladder and passing urine.</p>",
+            {
+                "plugin": "CareCardPlugin",
+                "level": "urgent",
+                "heading": "Tell your team at once if you notice",
+                "message": "- pain when you pass urine\n"
+                "- needing to pass urine often\n"
+                "- blood in your urine\n"
+                "- leaking urine",
+                "phone_numbers": "",
+            },
             "<h2>Dependence</h2>"
             "<p>Some people come to feel that they need ketamine. This is called psychological "
             "dependence. Physical dependence, where your body comes to need it, is less common.</p>",
@@ -194,12 +258,39 @@ GUIDE = [
             "<p>The FDA has warned about compounded ketamine used without a doctor watching. "
             "Compounded means mixed by a pharmacy, not made as a licensed product. It can cause serious "
             "mental health problems, high blood pressure, breathing problems and urine problems.</p>",
-            "<h2>Feeling worse after treatment</h2>"
-            "<p>Some people feel worse in the days or weeks after an infusion. They may feel more "
-            'depressed, or think about suicide. If this happens to you, get help at once. See <a href="'
-            '/get-help-now/">Get help now</a>.</p>',
             "<h2>What we do not know yet</h2>"
             "<p>The long-term effects of repeated treatment are not fully known.</p>",
+        ],
+    },
+    {
+        "reverse_id": "before-your-appointment",
+        "title": "Before your appointment",
+        "slug": "before-your-appointment",
+        "template": "pages/checklist.html",
+        "meta_description": "A checklist to help you get ready for your assessment and your infusion.",
+        "blocks": [
+            "<p>Use this list to get ready. Tick each thing off when it is done. You can print this "
+            "page and take it with you.</p>",
+            {
+                "plugin": "ChecklistPlugin",
+                "title": "Before your assessment",
+                "items": "Fill in the forms about how you feel, if the team sends them.\n"
+                "Keep track of your mood each day, if the team asks you to.\n"
+                "Write down all the medicines you take, and any other drugs or alcohol.\n"
+                "Note any heart, blood pressure or bladder problems.\n"
+                "Note any past psychosis, or any past use of ketamine.",
+            },
+            {
+                "plugin": "ChecklistPlugin",
+                "title": "Before your infusion",
+                "items": "Eat a light meal.\n"
+                "Do not drink alcohol.\n"
+                "Do not take sedatives, unless your team says you can.\n"
+                "Pack headphones that block out noise, and calm music without words.\n"
+                "Plan for someone to take you home.\n"
+                "Plan not to drive until the next day.\n"
+                "Plan not to sign important papers or make big decisions that day.",
+            },
         ],
     },
     {
@@ -223,6 +314,18 @@ GUIDE = [
             '<li>Call Samaritans free on <a href="tel:116123">116 123</a>. They answer all day and '
             "all night, every day.</li>"
             "</ul>",
+        ],
+    },
+    {
+        "reverse_id": "glossary",
+        "title": "Words used in this guide",
+        "slug": "glossary",
+        "template": "pages/glossary.html",
+        "in_navigation": False,
+        "meta_description": "What the medical words in this guide mean, in plain English.",
+        "blocks": [
+            "<p>This page explains the medical words used in this guide. Each word shows the pages "
+            "that use it. The words are in order from A to Z.</p>",
         ],
     },
     # --- Privacy (issue 5): linked from the footer of every page, not listed in the navigation ---

@@ -3,7 +3,12 @@ import logging
 from django import template
 from django.db import DatabaseError
 
-from education.site_settings import CRISIS_PAGE_REVERSE_ID, clinic_details, crisis_page_url
+from education.site_settings import (
+    CRISIS_PAGE_FALLBACK_URL,
+    CRISIS_PAGE_REVERSE_ID,
+    clinic_details,
+    published_page_url,
+)
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -15,15 +20,26 @@ def clinic_settings():
 
 
 @register.simple_tag(takes_context=True)
-def get_help_now_url(context):
-    # A page already loads the (cached) menu nodes for its navigation; finding the crisis page there
-    # saves a query on every cold render. Error pages have no menu and ask the database instead.
+def url_for_page(context, reverse_id: str):
+    """The URL of a page found by its reverse id, or None if it has none.
+
+    A page already loads the (cached) menu nodes for its navigation, hidden pages included; finding
+    the page there saves a query on every cold render. Error pages have no menu and ask the database.
+    """
     renderer = context.get("cms_menu_renderer")
     if renderer is not None:
         try:
-            for node in renderer.get_nodes():
-                if node.attr.get("reverse_id") == CRISIS_PAGE_REVERSE_ID:
-                    return node.get_absolute_url()
+            nodes = renderer.get_nodes()
         except DatabaseError:
             logger.warning("Database unavailable while reading the menu")
-    return crisis_page_url()
+        else:
+            # The menu holds every published page, hidden ones too: absent there means not published.
+            return next(
+                (node.get_absolute_url() for node in nodes if node.attr.get("reverse_id") == reverse_id), None
+            )
+    return published_page_url(reverse_id)
+
+
+@register.simple_tag(takes_context=True)
+def get_help_now_url(context):
+    return url_for_page(context, CRISIS_PAGE_REVERSE_ID) or CRISIS_PAGE_FALLBACK_URL

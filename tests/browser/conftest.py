@@ -54,9 +54,20 @@ def chromium(_serialized_test_database):
     require_service(os.path.exists(CHROMIUM), f"Chromium at {CHROMIUM} (apt-get install chromium)")
     # Playwright's sync API runs an event loop in this thread; the tests still use the ORM directly.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections
+    }
     with sync_playwright() as playwright:
+        # Django keeps connections per context, and Playwright's sync API runs the rest of the session
+        # in another one: hand the new connection the snapshot that serialized_rollback restores from,
+        # or the next flush re-creates content types and loses the migrations' rows (roles, the call
+        # to action) for every later transactional test.
+        for alias, contents in serialized.items():
+            if contents is not None and not hasattr(connections[alias], "_test_serialized_contents"):
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()

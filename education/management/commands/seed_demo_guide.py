@@ -1,16 +1,20 @@
 """Create and publish the demonstration guide. Safe to run again: existing pages are left alone."""
 
+import re
+
 from cms.api import add_plugin, create_page
 from cms.models import Page, PageContent
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from djangocms_text.utils import plugin_to_tag
 from djangocms_versioning.models import Version
 
-from education.demo.guide import EXAMPLE_NOTICE, GUIDE
+from education.demo.guide import EXAMPLE_NOTICE, GLOSSARY, GUIDE
 
 SEED_AUTHOR = "demo-content"
 LANGUAGE = "en"
+GLOSSARY_MARK = re.compile(r"\[\[([^\]]+)\]\]")
 
 
 def seed_author():
@@ -24,6 +28,29 @@ def seed_author():
     return user
 
 
+def add_text(placeholder, body: str):
+    """A text plugin; each [[word]] in it becomes a glossary term inside the text."""
+    text = add_plugin(placeholder, "TextPlugin", LANGUAGE, body=GLOSSARY_MARK.sub(r"\1", body))
+    if not GLOSSARY_MARK.search(body):
+        return text
+
+    def term_plugin(match: re.Match) -> str:
+        word = match.group(1)
+        term = add_plugin(
+            placeholder,
+            "GlossaryTermPlugin",
+            LANGUAGE,
+            target=text,
+            term=word,
+            definition=GLOSSARY[word.lower()],
+        )
+        return plugin_to_tag(term)
+
+    text.body = GLOSSARY_MARK.sub(term_plugin, body)
+    text.save()
+    return text
+
+
 class Command(BaseCommand):
     help = "Create and publish the demonstration ketamine-therapy guide (idempotent)."
 
@@ -31,16 +58,23 @@ class Command(BaseCommand):
         author = seed_author()
         created = 0
         with transaction.atomic():
-            for spec in GUIDE:
+            for index, spec in enumerate(GUIDE):
                 if Page.objects.filter(reverse_id=spec["reverse_id"]).exists():
                     continue
-                page = self.create_guide_page(spec, author)
+                page = self.create_guide_page(spec, author, before=self.next_existing_page(index))
                 if spec["reverse_id"] == "home":
                     page.set_as_homepage(author)
                 created += 1
         self.stdout.write(f"Demo guide: {created} page(s) created, {len(GUIDE) - created} already present.")
 
-    def create_guide_page(self, spec, author):
+    @staticmethod
+    def next_existing_page(index: int):
+        """A page added to an older guide goes before the pages that follow it in GUIDE, not last."""
+        later = [spec["reverse_id"] for spec in GUIDE[index + 1 :]]
+        pages = {page.reverse_id: page for page in Page.objects.filter(reverse_id__in=later)}
+        return next((pages[reverse_id] for reverse_id in later if reverse_id in pages), None)
+
+    def create_guide_page(self, spec, author, before=None):
         page = create_page(
             title=spec["title"],
             menu_title=spec.get("menu_title"),
@@ -52,9 +86,15 @@ class Command(BaseCommand):
             reverse_id=spec["reverse_id"],
             meta_description=spec["meta_description"],
         )
+        if before:
+            page.move_page(before, position="left")
         content = PageContent.admin_manager.get(page=page, language=LANGUAGE)
         placeholder = content.get_placeholders().get(slot="content")
-        for body in [EXAMPLE_NOTICE, *spec["blocks"]]:
-            add_plugin(placeholder, "TextPlugin", LANGUAGE, body=body)
+        for block in [EXAMPLE_NOTICE, *spec["blocks"]]:
+            if isinstance(block, str):
+                add_text(placeholder, block)
+            else:
+                fields = dict(block)
+                add_plugin(placeholder, fields.pop("plugin"), LANGUAGE, **fields)
         Version.objects.get_for_content(content).publish(author)
         return page

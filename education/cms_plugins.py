@@ -1,0 +1,76 @@
+"""The patient guide's building blocks, offered to editors under "Patient guide" in the plugin menu.
+
+Every block renders plain text through its own template (Django escapes it), so an editor's words
+can never add markup or script to a patient's page.
+"""
+
+from cms.plugin_base import CMSPluginBase
+from cms.plugin_pool import plugin_pool
+
+from .plugin_models import CareCard, Checklist, GlossaryTerm, KeyFacts, QuestionAnswer, TreatmentSteps
+from .site_settings import clinic_details
+
+MODULE = "Patient guide"
+
+
+class GuideBlock(CMSPluginBase):
+    module = MODULE
+    allow_children = False
+
+
+@plugin_pool.register_plugin
+class KeyFactsPlugin(GuideBlock):
+    name = "Key facts (“In short”)"
+    model = KeyFacts
+    render_template = "plugins/key_facts.html"
+
+
+@plugin_pool.register_plugin
+class TreatmentStepsPlugin(GuideBlock):
+    name = "Steps (“What happens”)"
+    model = TreatmentSteps
+    render_template = "plugins/treatment_steps.html"
+
+
+@plugin_pool.register_plugin
+class CareCardPlugin(GuideBlock):
+    name = "Care card (non-urgent, urgent, emergency)"
+    model = CareCard
+    render_template = "plugins/care_card.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        numbers = instance.number_list()
+        if not numbers:
+            clinic = clinic_details()
+            if clinic["phone_number"]:
+                label = f"Call {clinic['clinic_name']}"
+                numbers = [{"label": label, "number": clinic["phone_number"], "href": clinic["phone_href"]}]
+        context["numbers"] = numbers
+        return context
+
+
+@plugin_pool.register_plugin
+class QuestionAnswerPlugin(GuideBlock):
+    name = "Question and answer"
+    model = QuestionAnswer
+    render_template = "plugins/question_answer.html"
+
+
+@plugin_pool.register_plugin
+class GlossaryTermPlugin(GuideBlock):
+    """Added inside a text block (the text editor's plugin menu), so the word stays in its sentence."""
+
+    name = "Glossary term"
+    model = GlossaryTerm
+    render_template = "plugins/glossary_term.html"
+    text_enabled = True
+    require_parent = True
+    parent_classes = ["TextPlugin"]
+
+
+@plugin_pool.register_plugin
+class ChecklistPlugin(GuideBlock):
+    name = "Checklist"
+    model = Checklist
+    render_template = "plugins/checklist.html"

@@ -1,0 +1,66 @@
+"""Template tags for the guide pathway, the contents list, the print view and the glossary."""
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from education.pathway import anchor_headings, guide_steps, pathway_position, published_glossary
+
+register = template.Library()
+
+PRINT_PARAMETER = "print"
+
+
+def is_print_view(request) -> bool:
+    return bool(request) and request.GET.get(PRINT_PARAMETER) == "1"
+
+
+@register.simple_tag(takes_context=True)
+def print_view(context) -> bool:
+    return is_print_view(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def guide_pathway(context) -> dict:
+    return pathway_position(context["request"], renderer=context.get("cms_menu_renderer"))
+
+
+@register.simple_tag(takes_context=True)
+def guide_step_list(context, exclude_current: bool = False) -> list:
+    request = context["request"]
+    steps = guide_steps(request, with_descriptions=True, renderer=context.get("cms_menu_renderer"))
+    page = getattr(request, "current_page", None)
+    if exclude_current and page:
+        steps = [step for step in steps if step.page_id != page.pk]
+    return steps
+
+
+@register.simple_tag(takes_context=True)
+def glossary_entries(context) -> list:
+    request = context.get("request")
+    return published_glossary(getattr(request, "LANGUAGE_CODE", "en"))
+
+
+class GuideArticleNode(template.Node):
+    child_nodelists = ("nodelist",)  # so django CMS still finds the placeholder inside
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html, headings = anchor_headings(
+            self.nodelist.render(context), open_details=is_print_view(context.get("request"))
+        )
+        contents = ""
+        if len(headings) >= 2:
+            contents = render_to_string("includes/page_contents.html", {"headings": headings})
+        return mark_safe(contents + html)  # noqa: S308 - the placeholder's own (sanitised) output
+
+
+@register.tag
+def guide_article(parser, token):
+    """{% guide_article %}{% placeholder "content" %}{% endguide_article %}: the body, anchored headings
+    and a contents list in front; in the print view every question is opened."""
+    nodelist = parser.parse(("endguide_article",))
+    parser.delete_first_token()
+    return GuideArticleNode(nodelist)
