@@ -57,3 +57,13 @@ class ProviderCallToAction(models.Model):
             "contact_url": self.contact_url,
             "contact_label": self.contact_label,
         }
+
+
+# --- Clinical governance (issue 3): review records, draft edits, reading grades, reminders ---------
+from .review_models import (  # noqa: E402, F401 - models live in their own module, registered here
+    ClinicalReview,
+    DraftEdit,
+    ReadingGrade,
+    ReviewReminder,
+    ReviewSource,
+)
