@@ -31,7 +31,7 @@ def _is_page_version(version) -> bool:
 
 
 def _date(day) -> str:
-    return f"{day:%-d %B %Y}"
+    return f"{day.day} {day:%B %Y}"
 
 
 def only_clinical_reviewers_publish(version, user) -> None:

@@ -81,6 +81,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Clinical governance (issue 3): before the CMS middlewares, so a staff account without a role
+    # never gets the toolbar; after any two-factor middleware, which must check first.
+    "education.middleware.StaffWithoutRoleMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
@@ -211,3 +214,8 @@ LOGGING = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- Clinical governance (issue 3) -----------------------------------------------------------------
+# Four eyes: nobody publishes a draft they changed themselves. A clinic with a single clinician may
+# switch this on; every other publishing rule (reviewer role, a current review record) still holds.
+PORTAL_ALLOW_SELF_REVIEW = env_bool("PORTAL_ALLOW_SELF_REVIEW", False)

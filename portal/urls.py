@@ -4,6 +4,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Clinical governance (issue 3): the review dashboard and page histories, for staff.
+    path("staff/", include("education.urls")),
 ]
 
 if settings.DEBUG:
