@@ -65,6 +65,10 @@ class ReviewSourceInline(admin.TabularInline):
 
 @admin.register(ClinicalReview)
 class ClinicalReviewAdmin(PageContentExtensionAdmin):
+    # Django's own form (not the CMS extension one, which always draws Save and Delete), so a
+    # record that may not change is shown read-only.
+    change_form_template = "admin/change_form.html"
+    add_form_template = "admin/change_form.html"
     inlines = [ReviewSourceInline]
     fieldsets = (
         ("Who reviewed this version", {"fields": ("reviewer_name", "reviewer_title", "reviewer_account")}),
@@ -118,6 +122,14 @@ class ClinicalReviewAdmin(PageContentExtensionAdmin):
                 if refusal:
                     return refusal
         return super().add_view(request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        review = self.get_object(request, object_id)
+        if request.method == "GET" and review is not None and not _is_draft(review.extended_object):
+            version = _version_of(review.extended_object)
+            state = version.get_state_display().lower() if version else "not versioned"
+            self.message_user(request, NOT_A_DRAFT.format(state=state), messages.INFO)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         content = obj.extended_object if change else None

@@ -22,8 +22,7 @@ def make_user(
         username=username,
         password=password,
         email=f"{username}@clinic.example",
-        is_staff=role is not None,
-        **extra,
+        **{"is_staff": role is not None, **extra},
     )
     if role:
         user.groups.add(Group.objects.get(name=role))

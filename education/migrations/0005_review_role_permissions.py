@@ -9,6 +9,8 @@ from django.db import migrations
 
 EDITOR_ADDITIONS = [
     "education.view_clinicalreview", "education.view_reviewsource", "education.view_review_dashboard",
+    # The CMS's version list (history, compare, revert) is the admin of this proxy model.
+    "djangocms_versioning.view_pagecontentversion",
 ]
 REVIEWER_ADDITIONS = [
     *EDITOR_ADDITIONS,
@@ -27,10 +29,11 @@ def _permissions(apps, dotted_names):
 
 def add_review_permissions(apps, schema_editor):
     # Permissions for new models are normally created after all migrations ran; make sure they exist.
-    app_config = apps.get_app_config("education")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
+    for label in ("education", "djangocms_versioning"):
+        app_config = apps.get_app_config(label)
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     for name, dotted_names in ADDITIONS.items():
         Group.objects.get(name=name).permissions.add(*_permissions(apps, dotted_names))
