@@ -24,11 +24,13 @@ class StaffWithoutRoleMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff and not has_a_role(user):
-            if request.path.startswith("/admin/") and not request.path.startswith(_ALLOWED_ADMIN_PATHS):
-                from django.contrib import admin
+            if request.path.startswith("/admin/"):
+                if not request.path.startswith(_ALLOWED_ADMIN_PATHS):
+                    from django.contrib import admin
 
-                context = {**admin.site.each_context(request), "account": user}
-                return render(request, "staff/no_role.html", context, status=403)
-            # Only this request's copy of the account: nothing saves the user on a public page.
-            user.is_staff = False
+                    context = {**admin.site.each_context(request), "account": user}
+                    return render(request, "staff/no_role.html", context, status=403)
+            else:
+                # Only this request's copy of the account: nothing saves the user on a public page.
+                user.is_staff = False
         return self.get_response(request)
