@@ -84,7 +84,10 @@ def reading_grade(content) -> ReadingGrade:
     stored = ReadingGrade.objects.filter(content=content).first()
     if stored is not None:
         return stored
-    text = text_of_html(rendered_html(content))
+    from cms.models import PageContent
+
+    # A fresh copy: a content object in memory may hold placeholders with plugins rendered before.
+    text = text_of_html(rendered_html(PageContent.admin_manager.get(pk=content.pk)))
     words = len(text.strip(" .").split())
     stored, _ = ReadingGrade.objects.update_or_create(
         content=content, defaults={"grade": grade_of_text(text), "words": words}
