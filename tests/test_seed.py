@@ -78,3 +78,24 @@ def test_crisis_page_gives_the_numbers_as_phone_links(client):
     html = client.get("/get-help-now/").content.decode()
     for number in ["tel:988", "tel:911", "tel:999", "tel:111", "tel:116123"]:
         assert f'href="{number}"' in html
+
+
+# --- Clinical governance (issue 3) ------------------------------------------------------------------
+def test_seeded_pages_say_honestly_that_no_clinician_has_reviewed_them(client):
+    from education.review_models import ClinicalReview
+
+    seed()
+    assert not ClinicalReview.objects.exists()  # the seed invents no review records
+    for page in Page.objects.all():
+        html = client.get(page.get_absolute_url()).content.decode()
+        assert "This page has not had a clinical review yet." in html
+
+
+def test_the_dashboard_lists_every_seeded_page_as_needing_review(client):
+    from tests.factories import make_user
+
+    seed()
+    client.force_login(make_user("Clinical reviewer"))
+    html = client.get("/staff/reviews/").content.decode()
+    assert f"{len(GUIDE)} pages need a clinical review" in html
+    assert html.count("Published without a clinical review") == len(GUIDE)
