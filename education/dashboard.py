@@ -2,6 +2,7 @@
 
 from cms.models import Page, PageContent
 from cms.toolbar.utils import get_object_edit_url, get_object_preview_url
+from django.contrib import admin
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404, render
@@ -29,6 +30,8 @@ def review_dashboard(request):
         row.edit_url = get_object_edit_url(row.latest, language=LANGUAGE)
         row.preview_url = get_object_preview_url(row.latest, language=LANGUAGE)
     context = {
+        **admin.site.each_context(request),
+        "is_nav_sidebar_enabled": False,  # the table needs the width
         "rows": rows,
         "today": timezone.localdate(),
         "due_soon_days": DUE_SOON_DAYS,
@@ -69,6 +72,7 @@ def page_history(request, page_id: int):
     ]
     latest = contents_by_pk[versions[0].object_id] if versions else None
     context = {
+        **admin.site.each_context(request),
         "page": page,
         "entries": entries,
         "versions_url": version_list_url(latest) if latest else None,

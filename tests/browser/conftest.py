@@ -58,3 +58,31 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def log_in(page, live_server_url: str, username: str, password: str) -> None:
+    """Log a member of staff in through the admin login form, as a person would.
+
+    The one place the browser tests log in: when a login step is added (two-factor), only this
+    function changes.
+    """
+    page.goto(f"{live_server_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server_url}/admin/")
+
+
+@pytest.fixture
+def desktop_browser(chromium):
+    """A factory of separate desktop browser sessions (the CMS toolbar needs the width)."""
+    contexts = []
+
+    def new_session():
+        context = chromium.new_context(viewport=DESKTOP)
+        contexts.append(context)
+        return context.new_page()
+
+    yield new_session
+    for context in contexts:
+        context.close()
