@@ -238,3 +238,22 @@ def test_the_rules_are_read_by_versionings_state_machine(editor, reviewer, page_
     assert not Version.check_publish.as_bool(draft, editor)
     assert "Only a clinical reviewer" in str(Version.check_publish.as_bool(draft, editor))
     assert Version.check_publish.as_bool(draft, reviewer)
+
+
+def test_deleting_text_in_the_cms_editor_counts_as_changing_the_draft(reviewer):
+    page = make_reviewed_page(body=OLD)
+    draft = Version.objects.get_for_content(page_content(page)).copy(reviewer)
+    content = draft.content
+    from cms.api import add_plugin
+
+    extra = add_plugin(
+        content.get_placeholders().get(slot="content"), "TextPlugin", "en", body="<p>Extra.</p>"
+    )
+    client = Client()
+    client.force_login(reviewer)
+    url = reverse("admin:cms_placeholder_delete_plugin", args=[extra.pk]) + f"?cms_path={page_path(page)}"
+    assert client.post(url, {"post": "yes"}).status_code in (200, 302)
+    assert not type(extra).objects.filter(pk=extra.pk).exists()
+
+    assert [edit.user for edit in DraftEdit.objects.filter(content=content)] == [reviewer]
+    assert any("You changed this draft yourself" in m for m in click_publish(reviewer, draft))
