@@ -32,3 +32,7 @@ class ProviderCallToActionAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Deleting it would leave every page with only the generic fallback box.
         return False
+
+
+# --- Clinical governance (issue 3): review records, staff accounts -------------------------------
+from . import review_admin, staff_admin  # noqa: E402, F401 - registers their admins

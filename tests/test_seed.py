@@ -122,3 +122,24 @@ def test_seeded_pages_use_the_guide_building_blocks(client):
     assert glossary.count("<dt>") == len(GLOSSARY)
     checklist = client.get("/before-your-appointment/").content.decode()
     assert checklist.count('class="checklist"') == 2
+
+
+# --- Clinical governance (issue 3) ------------------------------------------------------------------
+def test_seeded_pages_say_honestly_that_no_clinician_has_reviewed_them(client):
+    from education.review_models import ClinicalReview
+
+    seed()
+    assert not ClinicalReview.objects.exists()  # the seed invents no review records
+    for page in Page.objects.all():
+        html = client.get(page.get_absolute_url()).content.decode()
+        assert "This page has not had a clinical review yet." in html
+
+
+def test_the_dashboard_lists_every_seeded_page_as_needing_review(client):
+    from tests.factories import log_in_with_second_factor, make_user
+
+    seed()
+    log_in_with_second_factor(client, make_user("Clinical reviewer"))
+    html = client.get("/staff/reviews/").content.decode()
+    assert f"{len(GUIDE)} pages need a clinical review" in html
+    assert html.count("Published without a clinical review") == len(GUIDE)

@@ -113,3 +113,18 @@ def log_in(page, live_server_url: str, username: str, password: str) -> None:
     page.fill("#id_code", current_totp_code(device))
     page.click("input[type=submit]")
     page.wait_for_url(f"{live_server_url}/admin/")
+
+
+@pytest.fixture
+def desktop_browser(chromium):
+    """A factory of separate desktop browser sessions (the CMS toolbar needs the width)."""
+    contexts = []
+
+    def new_session():
+        context = chromium.new_context(viewport=DESKTOP)
+        contexts.append(context)
+        return context.new_page()
+
+    yield new_session
+    for context in contexts:
+        context.close()

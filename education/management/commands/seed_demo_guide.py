@@ -1,4 +1,10 @@
-"""Create and publish the demonstration guide. Safe to run again: existing pages are left alone."""
+"""Create and publish the demonstration guide. Safe to run again: existing pages are left alone.
+
+The pages are published directly (`Version.publish`), not through the clinic's publishing rules:
+this is an administrative bootstrap of example content, not anyone's clinical sign-off. So no
+clinical review record is invented for them; each page tells patients "This page has not had a
+clinical review yet", and the review dashboard lists every one as needing review.
+"""
 
 import re
 
