@@ -268,7 +268,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # One structured line per security event (staff_access/events.py); kept at INFO whatever the
     # root level, so an audit trail never depends on LOG_LEVEL.
-    "loggers": {"portal.security": {"level": "INFO"}},
+    # django-axes repeats every sign-in at INFO; the security log above already records them.
+    "loggers": {"portal.security": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }
 
 LOGIN_URL = "admin:login"

@@ -1,8 +1,21 @@
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
+
+
+class FaviconRedirect(RedirectView):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin): send the real one."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")
+
 
 urlpatterns = [
+    path("favicon.ico", FaviconRedirect.as_view()),
     # The second sign-in step lives under /admin/, so it gets the staff headers and policies.
     path("admin/two-factor/", include("staff_access.urls")),
     path("admin/", admin.site.urls),

@@ -95,3 +95,10 @@ def test_anonymous_visitors_get_no_cookies(client):
     for url in ["/", page.get_absolute_url(), "/no-such-page/"]:
         response = client.get(url)
         assert response.cookies == {}, f"{url} set {list(response.cookies)}"
+
+
+def test_browsers_asking_for_favicon_ico_get_the_portal_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
+    assert client.get(response["Location"]).status_code == 200
