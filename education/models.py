@@ -2,6 +2,7 @@ from django.contrib.sites.models import Site
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
+from .site_settings import FALLBACK_CALL_TO_ACTION
 from .validators import phone_digits, validate_contact_link, validate_logo_image, validate_phone_number
 
 
@@ -14,14 +15,9 @@ class ProviderCallToAction(models.Model):
 
     site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="provider_call_to_action")
     clinic_name = models.CharField(max_length=120, help_text="Shown in the header of every page.")
-    heading = models.CharField(max_length=120, default="Talk to a licensed healthcare provider")
-    message = models.TextField(
-        max_length=600,
-        default=(
-            "This guide is general information, not medical advice. Always talk to a licensed "
-            "healthcare provider before you start, change or stop any treatment."
-        ),
-    )
+    # The same words the fallback box shows when the row cannot be read.
+    heading = models.CharField(max_length=120, default=FALLBACK_CALL_TO_ACTION["heading"])
+    message = models.TextField(max_length=600, default=FALLBACK_CALL_TO_ACTION["message"])
     phone_number = models.CharField(
         max_length=40,
         validators=[validate_phone_number],

@@ -1,6 +1,5 @@
 """Keep every cached page in step with the site-level details it shows."""
 
-from cms.cache import invalidate_cms_page_cache
 from cms.models import Page, PageContent, PageUrl
 from cms.signals import post_obj_operation
 from django.contrib.sites.models import Site
@@ -18,11 +17,8 @@ from .site_settings import forget_clinic_details
 @receiver([post_save, post_delete], sender=ProviderCallToAction)
 def call_to_action_changed(sender, instance, **kwargs):
     # After commit, so another worker cannot re-cache the old row between the clear and the commit.
-    def clear():
-        forget_clinic_details(instance.site_id)
-        invalidate_cms_page_cache()
-
-    transaction.on_commit(clear)
+    # Connected before site_content_changed below, so the details are forgotten before the pages.
+    transaction.on_commit(lambda: forget_clinic_details(instance.site_id))
 
 
 # --- The portal's page cache (portal/page_cache.py) -----------------------------------------------

@@ -37,7 +37,7 @@ def make_superuser(username: str = "root") -> object:
 
 def make_page(
     title: str = "A guide page",
-    body: str = "<p>Plain words for patients.</p>",
+    body: str | list[str] = "<p>Plain words for patients.</p>",
     *,
     author=None,
     published: bool = True,
@@ -45,7 +45,7 @@ def make_page(
     slug: str | None = None,
     **page_kwargs,
 ):
-    """A CMS page with one text plugin, published by `author` (a new superuser by default)."""
+    """A CMS page with a text plugin per body, published by `author` (a new superuser by default)."""
     author = author or make_superuser(f"author{next(_counter)}")
     page = create_page(
         title=title,
@@ -57,7 +57,9 @@ def make_page(
         **page_kwargs,
     )
     content = page_content(page)
-    add_plugin(content.get_placeholders().get(slot="content"), "TextPlugin", LANGUAGE, body=body)
+    placeholder = content.get_placeholders().get(slot="content")
+    for text in [body] if isinstance(body, str) else body:
+        add_plugin(placeholder, "TextPlugin", LANGUAGE, body=text)
     if published:
         Version.objects.get_for_content(content).publish(author)
     return page
@@ -128,6 +130,13 @@ def log_in_with_second_factor(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+def staff_client(user):
+    """A new test client for a member of staff, signed in with both factors."""
+    from django.test import Client
+
+    return log_in_with_second_factor(Client(), user)
 
 
 # --- Guide building blocks (issue 4) ---------------------------------------------------------------

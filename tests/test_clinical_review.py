@@ -13,13 +13,13 @@ from djangocms_versioning.models import Version
 from education.review_models import ClinicalReview, ReviewSource, months_later
 
 from .factories import (
-    log_in_with_second_factor,
     make_draft_edit,
     make_page,
     make_review,
     make_reviewed_page,
     make_user,
     page_content,
+    staff_client,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,12 +52,6 @@ def review_form(
             {f"sources-{index}-title": title, f"sources-{index}-url": url, f"sources-{index}-position": index}
         )
     return data
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    log_in_with_second_factor(client, user)
-    return client
 
 
 # --- versioned with the page --------------------------------------------------------------------
@@ -147,7 +141,7 @@ def test_a_reviewer_records_a_review_on_a_draft():
     reviewer = make_user("Clinical reviewer")
     content = page_content(make_page(published=False))
 
-    response = logged_in(reviewer).post(add_url(content), review_form(reviewer))
+    response = staff_client(reviewer).post(add_url(content), review_form(reviewer))
 
     assert response.status_code == 302, response.content.decode()[:2000]
     review = ClinicalReview.objects.get(extended_object=content)
@@ -161,7 +155,7 @@ def test_a_reviewer_records_a_review_on_a_draft():
 def test_a_review_needs_at_least_one_source_and_a_safe_link():
     reviewer = make_user("Clinical reviewer")
     content = page_content(make_page(published=False))
-    client = logged_in(reviewer)
+    client = staff_client(reviewer)
 
     response = client.post(add_url(content), review_form(reviewer, sources=()))
     assert response.status_code == 200
@@ -178,10 +172,10 @@ def test_a_review_cannot_be_dated_in_the_future_or_fall_due_before_it_was_done()
     content = page_content(make_page(published=False))
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     data = review_form(reviewer) | {"reviewed_on": tomorrow.isoformat()}
-    response = logged_in(reviewer).post(add_url(content), data)
+    response = staff_client(reviewer).post(add_url(content), data)
     assert "A review cannot be dated in the future." in response.content.decode()
     data = review_form(reviewer) | {"next_review_due": timezone.localdate().isoformat()}
-    response = logged_in(reviewer).post(add_url(content), data)
+    response = staff_client(reviewer).post(add_url(content), data)
     assert "The next review must come after the review date." in response.content.decode()
 
 
@@ -189,7 +183,7 @@ def test_the_review_of_a_published_version_cannot_be_changed_in_the_admin():
     reviewer = make_user("Clinical reviewer")
     page = make_reviewed_page()
     review = ClinicalReview.objects.get(extended_object=page_content(page))
-    client = logged_in(reviewer)
+    client = staff_client(reviewer)
 
     shown = client.get(change_url(review))
     assert shown.status_code == 200
@@ -206,9 +200,9 @@ def test_adding_a_review_to_a_published_version_is_refused_with_a_reason():
     reviewer = make_user("Clinical reviewer")
     content = page_content(make_page())  # published, no review
 
-    response = logged_in(reviewer).get(add_url(content), follow=True)
+    response = staff_client(reviewer).get(add_url(content), follow=True)
     assert "its clinical review record cannot change" in response.content.decode()
-    response = logged_in(reviewer).post(add_url(content), review_form(reviewer))
+    response = staff_client(reviewer).post(add_url(content), review_form(reviewer))
     assert not ClinicalReview.objects.exists()
 
 
@@ -217,7 +211,7 @@ def test_editors_may_read_but_not_record_a_review():
     page = make_reviewed_page()
     draft = make_draft_edit(page, "<p>New words.</p>", editor)
     review = ClinicalReview.objects.get(extended_object=draft.content)
-    client = logged_in(editor)
+    client = staff_client(editor)
 
     assert client.get(change_url(review)).status_code == 200
     assert client.post(change_url(review), review_form(editor)).status_code == 403

@@ -7,17 +7,17 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from .factories import log_in_with_second_factor, make_draft_edit, make_page, make_reviewed_page, make_user
+from .factories import (
+    make_draft_edit,
+    make_page,
+    make_reviewed_page,
+    make_user,
+    staff_client,
+)
 
 pytestmark = pytest.mark.django_db
 
 DASHBOARD = "/staff/reviews/"
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    log_in_with_second_factor(client, user)
-    return client
 
 
 def row_of(html: str, title: str) -> str:
@@ -29,9 +29,9 @@ def row_of(html: str, title: str) -> str:
 
 def test_the_dashboard_needs_a_login_and_the_dashboard_permission():
     assert Client().get(DASHBOARD).status_code == 302
-    assert logged_in(make_user("Administrator")).get(DASHBOARD).status_code == 403
-    assert logged_in(make_user("Editor")).get(DASHBOARD).status_code == 200
-    assert logged_in(make_user("Clinical reviewer")).get(DASHBOARD).status_code == 200
+    assert staff_client(make_user("Administrator")).get(DASHBOARD).status_code == 403
+    assert staff_client(make_user("Editor")).get(DASHBOARD).status_code == 200
+    assert staff_client(make_user("Clinical reviewer")).get(DASHBOARD).status_code == 200
 
 
 def test_the_dashboard_lists_every_page_with_its_status_reviewer_dates_and_grade():
@@ -48,7 +48,7 @@ def test_the_dashboard_lists_every_page_with_its_status_reviewer_dates_and_grade
     make_page("Example page")  # published without a review, like the demo guide
     make_page("Unpublished page", published=False)
 
-    html = logged_in(make_user("Clinical reviewer")).get(DASHBOARD).content.decode()
+    html = staff_client(make_user("Clinical reviewer")).get(DASHBOARD).content.decode()
 
     assert "3 pages need a clinical review" in html
     overdue = row_of(html, "Overdue page")
@@ -69,7 +69,7 @@ def test_the_dashboard_lists_every_page_with_its_status_reviewer_dates_and_grade
 
 def test_each_row_links_to_the_pages_edit_view_and_history():
     page = make_reviewed_page("Your infusion day")
-    row = row_of(logged_in(make_user("Editor")).get(DASHBOARD).content.decode(), "Your infusion day")
+    row = row_of(staff_client(make_user("Editor")).get(DASHBOARD).content.decode(), "Your infusion day")
     edit_url = re.search(r'<a href="([^"]+)">Edit</a>', row).group(1)
     assert "/edit/" in edit_url
     assert f"/staff/reviews/pages/{page.pk}/history/" in row
@@ -83,7 +83,7 @@ def test_the_dashboard_shows_the_reading_grade_and_marks_hard_pages():
         "evaluation, considering contraindications, concomitant medications and "
         "individualised cardiovascular risk stratification before administration.</p>",
     )
-    html = logged_in(make_user("Editor")).get(DASHBOARD).content.decode()
+    html = staff_client(make_user("Editor")).get(DASHBOARD).content.decode()
     assert "(above 8)" not in row_of(html, "Plain page")
     assert "(above 8)" in row_of(html, "Hard page")
 
@@ -95,7 +95,7 @@ def test_the_page_history_shows_who_created_changed_reviewed_and_published_each_
     draft = make_draft_edit(page, "<p>New words.</p>", editor)
     draft.publish(reviewer)
 
-    html = logged_in(make_user("Editor")).get(f"/staff/reviews/pages/{page.pk}/history/").content.decode()
+    html = staff_client(make_user("Editor")).get(f"/staff/reviews/pages/{page.pk}/history/").content.decode()
 
     version_2 = re.search(r'data-testid="version-2".*?</section>', html, re.S).group(0)
     assert "Version 2: Published" in version_2
@@ -111,10 +111,10 @@ def test_the_page_history_shows_who_created_changed_reviewed_and_published_each_
 
 def test_the_cms_version_list_opens_for_editors():
     page = make_reviewed_page("Your infusion day")
-    html = logged_in(make_user("Editor")).get(f"/staff/reviews/pages/{page.pk}/history/").content.decode()
+    html = staff_client(make_user("Editor")).get(f"/staff/reviews/pages/{page.pk}/history/").content.decode()
     versions_url = re.search(r'<a href="([^"]+)">Compare, preview or revert versions</a>', html).group(1)
-    assert logged_in(make_user("Editor")).get(versions_url.replace("&amp;", "&")).status_code == 200
+    assert staff_client(make_user("Editor")).get(versions_url.replace("&amp;", "&")).status_code == 200
 
 
 def test_an_unknown_page_history_is_not_found():
-    assert logged_in(make_user("Editor")).get("/staff/reviews/pages/999999/history/").status_code == 404
+    assert staff_client(make_user("Editor")).get("/staff/reviews/pages/999999/history/").status_code == 404

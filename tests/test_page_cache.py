@@ -12,7 +12,13 @@ from education.models import ProviderCallToAction
 from education.site_settings import CRISIS_PAGE_REVERSE_ID, forget_clinic_details
 from portal import page_cache
 
-from .factories import log_in_with_second_factor, make_draft_edit, make_page, make_superuser, make_user
+from .factories import (
+    make_draft_edit,
+    make_page,
+    make_superuser,
+    make_user,
+    staff_client,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,8 +97,7 @@ def test_a_page_published_at_a_cached_not_found_address_appears_at_once(client, 
 
 def test_moving_a_page_in_the_admin_changes_the_navigation_at_once(client, guide):
     assert nav_titles(client.get(guide["url"]).content.decode())[-1] == "Your infusion day"
-    staff = Client()
-    log_in_with_second_factor(staff, guide["author"])
+    staff = staff_client(guide["author"])
     response = staff.post(f"/admin/cms/page/{guide['page'].pk}/move-page/", {"position": 0})
     assert response.status_code == 200, response.content
 
@@ -126,8 +131,7 @@ def test_a_change_made_by_another_process_is_seen_within_the_check_interval(clie
 
 def test_staff_with_a_session_never_get_or_leave_a_cached_page(client, guide):
     client.get(guide["url"])  # an anonymous copy is cached
-    staff = Client()
-    log_in_with_second_factor(staff, make_user("Editor"))
+    staff = staff_client(make_user("Editor"))
     staff_html = staff.get(guide["url"]).content.decode()
     assert "cms-toolbar" in staff_html
 
@@ -148,8 +152,7 @@ def test_addresses_with_a_query_string_are_neither_served_nor_stored(
 
 def test_a_draft_seen_by_staff_is_not_cached_for_patients(client, guide):
     draft = make_draft_edit(guide["page"], "<p>Draft wording nobody has reviewed.</p>", guide["author"])
-    staff = Client()
-    log_in_with_second_factor(staff, guide["author"])
+    staff = staff_client(guide["author"])
     staff.get(guide["url"] + "?edit")
     staff.get(draft.content.get_absolute_url())
     html = client.get(guide["url"]).content.decode()

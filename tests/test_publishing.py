@@ -18,12 +18,12 @@ from education.review_models import ClinicalReview, DraftEdit
 
 from .factories import (
     edit_draft,
-    log_in_with_second_factor,
     make_draft_edit,
     make_review,
     make_reviewed_page,
     make_user,
     page_content,
+    staff_client,
 )
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +38,7 @@ def publish_url(version) -> str:
 
 def click_publish(user, version):
     """What the toolbar's Publish button does: POST to versioning's publish view, as `user`."""
-    client = Client()
-    log_in_with_second_factor(client, user)
+    client = staff_client(user)
     response = client.post(publish_url(version))
     assert response.status_code == 302
     return [str(message) for message in get_messages(response.wsgi_request)]
@@ -209,8 +208,7 @@ def test_a_review_without_sources_is_refused(reviewer, page_with_draft):
 def test_an_editors_change_through_the_cms_editor_is_recorded_and_bars_nobody_else(editor, reviewer):
     page = make_reviewed_page(body=OLD)
     published = Version.objects.get_for_content(page_content(page))
-    client = Client()
-    log_in_with_second_factor(client, editor)
+    client = staff_client(editor)
     # "Edit" in the toolbar: versioning makes the draft, then the editor saves the text plugin.
     edit_url = reverse("admin:djangocms_versioning_pagecontentversion_edit_redirect", args=[published.pk])
     edit = client.post(edit_url)
@@ -257,8 +255,7 @@ def test_deleting_text_in_the_cms_editor_counts_as_changing_the_draft(reviewer):
     extra = add_plugin(
         content.get_placeholders().get(slot="content"), "TextPlugin", "en", body="<p>Extra.</p>"
     )
-    client = Client()
-    log_in_with_second_factor(client, reviewer)
+    client = staff_client(reviewer)
     url = reverse("admin:cms_placeholder_delete_plugin", args=[extra.pk]) + f"?cms_path={page_path(page)}"
     assert client.post(url, {"post": "yes"}).status_code in (200, 302)
     assert not type(extra).objects.filter(pk=extra.pk).exists()

@@ -1,18 +1,17 @@
 """The reading grade editors see: computed from the text readers get, never for a patient's request."""
 
 import pytest
-from django.test import Client
 
 from education.readability import reading_grade, text_of_html
 from education.review_models import ReadingGrade
 
 from .factories import (
     edit_draft,
-    log_in_with_second_factor,
     make_draft_edit,
     make_page,
     make_user,
     page_content,
+    staff_client,
 )
 
 pytestmark = pytest.mark.django_db
@@ -58,8 +57,7 @@ def test_patients_requests_never_compute_a_grade(client):
 
 
 def staff_page(user, page, mode="?edit"):
-    client = Client()
-    log_in_with_second_factor(client, user)
+    client = staff_client(user)
     return client.get(page.get_absolute_url() + mode).content.decode()
 
 

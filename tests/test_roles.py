@@ -5,9 +5,8 @@ superusers, and a clear message for staff who have no role yet.
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 
-from .factories import log_in_with_second_factor, make_page, make_superuser, make_user
+from .factories import make_page, make_superuser, make_user, staff_client
 
 pytestmark = pytest.mark.django_db
 
@@ -58,13 +57,9 @@ def test_there_are_exactly_three_roles():
     }
 
 
-def logged_in(user) -> Client:
-    return log_in_with_second_factor(Client(), user)
-
-
 # --- staff without a role -----------------------------------------------------------------------
 def test_staff_without_a_role_are_asked_to_see_an_administrator():
-    client = logged_in(make_user(is_staff=True))
+    client = staff_client(make_user(is_staff=True))
     for url in ["/admin/", "/admin/cms/pagecontent/", "/admin/auth/user/", "/staff/reviews/"]:
         response = client.get(url)
         if url.startswith("/staff/"):
@@ -78,27 +73,27 @@ def test_staff_without_a_role_are_asked_to_see_an_administrator():
 
 def test_staff_without_a_role_see_public_pages_without_the_cms_toolbar():
     page = make_page("About")
-    html = logged_in(make_user(is_staff=True)).get(page.get_absolute_url() + "?edit").content.decode()
+    html = staff_client(make_user(is_staff=True)).get(page.get_absolute_url() + "?edit").content.decode()
     assert 'id="cms-top"' not in html
     assert "Plain words for patients." in html
-    editor_html = logged_in(make_user("Editor")).get(page.get_absolute_url()).content.decode()
+    editor_html = staff_client(make_user("Editor")).get(page.get_absolute_url()).content.decode()
     assert 'id="cms-top"' in editor_html  # the check above would notice a toolbar
 
 
 def test_staff_without_a_role_can_still_log_out():
-    client = logged_in(make_user(is_staff=True))
+    client = staff_client(make_user(is_staff=True))
     assert client.post("/admin/logout/").status_code in (200, 302)
     assert client.get("/admin/").status_code == 302  # now anonymous: sent to the login page
 
 
 def test_staff_with_a_role_get_the_admin():
-    assert logged_in(make_user("Editor")).get("/admin/").status_code == 200
+    assert staff_client(make_user("Editor")).get("/admin/").status_code == 200
 
 
 # --- what each role may manage ------------------------------------------------------------------
 def test_editors_and_reviewers_cannot_manage_users():
     for role in ("Editor", "Clinical reviewer"):
-        client = logged_in(make_user(role))
+        client = staff_client(make_user(role))
         assert client.get("/admin/auth/user/").status_code == 403
         assert client.get("/admin/auth/user/add/").status_code == 403
 
@@ -122,7 +117,7 @@ def user_form(user, **changes):
 
 
 def test_an_administrator_creates_a_staff_account_and_gives_it_a_role():
-    client = logged_in(make_user("Administrator"))
+    client = staff_client(make_user("Administrator"))
     response = client.post(
         "/admin/auth/user/add/",
         {
@@ -146,7 +141,7 @@ def test_an_administrator_creates_a_staff_account_and_gives_it_a_role():
 def test_an_administrator_cannot_make_anyone_a_superuser_or_grant_single_permissions():
     administrator = make_user("Administrator")
     target = make_user("Editor")
-    client = logged_in(administrator)
+    client = staff_client(administrator)
     from django.contrib.auth.models import Permission
 
     publish = Permission.objects.get(codename="publish_page")
@@ -166,7 +161,7 @@ def test_an_administrator_cannot_make_anyone_a_superuser_or_grant_single_permiss
 def test_an_administrator_cannot_change_their_own_roles():
     administrator = make_user("Administrator")
     reviewer_group = Group.objects.get(name="Clinical reviewer")
-    response = logged_in(administrator).post(
+    response = staff_client(administrator).post(
         f"/admin/auth/user/{administrator.pk}/change/",
         user_form(administrator, groups=[str(reviewer_group.pk)]),
     )
@@ -176,7 +171,7 @@ def test_an_administrator_cannot_change_their_own_roles():
 
 def test_an_administrator_cannot_change_a_superuser_or_their_password():
     root = make_superuser("root")
-    client = logged_in(make_user("Administrator"))
+    client = staff_client(make_user("Administrator"))
     assert (
         client.post(f"/admin/auth/user/{root.pk}/change/", user_form(root, is_active="")).status_code == 403
     )
@@ -191,7 +186,7 @@ def test_an_administrator_cannot_change_a_superuser_or_their_password():
 
 def test_a_superuser_still_manages_everything():
     target = make_user("Editor")
-    response = logged_in(make_superuser("boss")).post(
+    response = staff_client(make_superuser("boss")).post(
         f"/admin/auth/user/{target.pk}/change/", user_form(target, is_superuser="on")
     )
     assert response.status_code == 302

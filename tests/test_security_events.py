@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.test import Client
 
 from staff_access.events import format_event
 
@@ -16,6 +15,7 @@ from .factories import (
     make_page,
     make_superuser,
     make_user,
+    staff_client,
 )
 
 pytestmark = pytest.mark.django_db
@@ -141,6 +141,6 @@ def test_publishing_is_logged_with_the_publisher(events):
 
 
 def test_logout_is_logged(events):
-    client = log_in_with_second_factor(Client(), make_user("Editor", username="judy"))
+    client = staff_client(make_user("Editor", username="judy"))
     client.post("/admin/logout/")
     assert only(events(), "logged_out").startswith('event=logged_out user="judy"')
