@@ -84,6 +84,20 @@ def delete_redis_keys(url: str, prefix: str) -> None:
         client.delete(*keys)
 
 
+@contextmanager
+def redis_namespace(name: str):
+    """Redis for a test's own servers: (url, a unique key prefix), its keys deleted afterwards."""
+    from tests.conftest import require_service
+
+    url = redis_url()
+    require_service(url is not None, "Redis on 127.0.0.1:6379")
+    prefix = f"{name}-{uuid.uuid4().hex[:8]}"
+    try:
+        yield url, prefix
+    finally:
+        delete_redis_keys(url, prefix)
+
+
 def _libpq(url: str, database: str) -> str:
     config = dj_database_url.parse(url)
     parts = {

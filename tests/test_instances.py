@@ -4,7 +4,6 @@ With a per-process cache (REDIS_URL unset) this test fails: the other instance k
 """
 
 import time
-import uuid
 
 import pytest
 
@@ -12,9 +11,8 @@ from tests.conftest import require_service
 
 from .servers import (
     Gunicorn,
-    delete_redis_keys,
     postgres_server_url,
-    redis_url,
+    redis_namespace,
     run_django,
     scratch_postgres_database,
 )
@@ -41,10 +39,7 @@ make_draft_edit(page, "<p>Version two of the infusion page.</p>", author).publis
 def two_instances(tmp_path):
     server = postgres_server_url()
     require_service(server is not None, "PostgreSQL on 127.0.0.1:5432")
-    redis = redis_url()
-    require_service(redis is not None, "Redis on 127.0.0.1:6379")
-    prefix = f"test-instances-{uuid.uuid4().hex[:8]}"
-    with scratch_postgres_database(server) as database:
+    with redis_namespace("test-instances") as (redis, prefix), scratch_postgres_database(server) as database:
         env = {"REDIS_URL": redis, "CACHE_KEY_PREFIX": prefix}
         url = run_django(CREATE_PAGE, database_url=database, extra_env=env)
         instances = [
@@ -58,7 +53,6 @@ def two_instances(tmp_path):
         finally:
             for instance in instances:
                 instance.stop()
-            delete_redis_keys(redis, prefix)
 
 
 def test_a_publish_through_one_instance_is_read_through_the_other_within_one_second(two_instances):

@@ -4,8 +4,6 @@ The test runs its own throwaway PostgreSQL cluster and its own gunicorn; the sha
 stopped.
 """
 
-import uuid
-
 import pytest
 
 from tests.conftest import require_service
@@ -13,11 +11,10 @@ from tests.conftest import require_service
 from .servers import (
     Gunicorn,
     ThrowawayPostgres,
-    delete_redis_keys,
     manage,
     poll,
     postgres_binaries,
-    redis_url,
+    redis_namespace,
     run_django,
 )
 from .test_pages import assert_call_to_action_and_crisis_link
@@ -35,24 +32,21 @@ for title, slug in [("Your infusion day", "infusion-day"), ("Your assessment", "
 def site_on_its_own_postgres(tmp_path):
     binaries = postgres_binaries()
     require_service(binaries is not None, "PostgreSQL server binaries (initdb, pg_ctl)")
-    redis = redis_url()
-    require_service(redis is not None, "Redis on 127.0.0.1:6379")
-    postgres = ThrowawayPostgres(binaries)
-    prefix = f"test-outage-{uuid.uuid4().hex[:8]}"
-    server = None
-    try:
-        postgres.start()
-        env = {"REDIS_URL": redis, "CACHE_KEY_PREFIX": prefix}
-        manage("migrate", "--noinput", database_url=postgres.url)
-        run_django(CREATE_PAGES, database_url=postgres.url, extra_env=env)
-        server = Gunicorn(database_url=postgres.url, redis_url=redis, key_prefix=prefix, log_dir=tmp_path)
-        server.wait_until_serving()
-        yield postgres, server
-    finally:
-        if server:
-            server.stop()
-        postgres.destroy()
-        delete_redis_keys(redis, prefix)
+    with redis_namespace("test-outage") as (redis, prefix):
+        postgres = ThrowawayPostgres(binaries)
+        server = None
+        try:
+            postgres.start()
+            env = {"REDIS_URL": redis, "CACHE_KEY_PREFIX": prefix}
+            manage("migrate", "--noinput", database_url=postgres.url)
+            run_django(CREATE_PAGES, database_url=postgres.url, extra_env=env)
+            server = Gunicorn(database_url=postgres.url, redis_url=redis, key_prefix=prefix, log_dir=tmp_path)
+            server.wait_until_serving()
+            yield postgres, server
+        finally:
+            if server:
+                server.stop()
+            postgres.destroy()
 
 
 def test_the_site_rides_out_a_database_outage_and_recovers_without_a_restart(site_on_its_own_postgres):
