@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.templatetags.static import static
+from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -11,7 +11,7 @@ class FaviconRedirect(RedirectView):
     permanent = True
 
     def get_redirect_url(self, *args, **kwargs):
-        return static("favicon.svg")
+        return static_url("favicon.svg")
 
 
 urlpatterns = [
@@ -24,9 +24,9 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static as serve_files
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # django CMS catches every remaining path, so it must come last.
 urlpatterns.append(path("", include("cms.urls")))

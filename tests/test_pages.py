@@ -1,5 +1,10 @@
 """What an anonymous patient gets from the site: the call to action everywhere, never a draft."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -8,6 +13,7 @@ from education.site_settings import CRISIS_PAGE_REVERSE_ID
 from .factories import make_draft_edit, make_page, make_superuser
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
 
 CTA_TEXT = "Talk to a licensed healthcare provider"
 
@@ -102,3 +108,21 @@ def test_browsers_asking_for_favicon_ico_get_the_portal_icon(client):
     assert response.status_code == 301
     assert response["Location"] == "/static/favicon.svg"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_favicon_redirect_works_in_local_debug_mode_too():
+    # The test run imports the URLs with DEBUG off; `make run` imports them with DEBUG on, where
+    # the media-serving branch once shadowed the static() helper and the redirect failed.
+    code = (
+        "import django; django.setup()\n"
+        "from django.test import RequestFactory\n"
+        "from portal.urls import FaviconRedirect\n"
+        "response = FaviconRedirect.as_view()(RequestFactory().get('/favicon.ico'))\n"
+        "print(response.status_code, response['Location'])"
+    )
+    env = {**os.environ, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["301", "/static/favicon.svg"]
