@@ -47,7 +47,7 @@ lint: install
 check: install
 	$(BIN)/python manage.py check
 
-# --- Operations (issue 6): see README "Deploying" ------------------------------------------------
+# --- Operations: see docs/operations.md -----------------------------------------------------------
 # Benchmark and load test against the seeded site under gunicorn in production mode (not run by tests).
 bench: install
 	$(BIN)/python bench/run.py

@@ -7,8 +7,9 @@ can never add markup or script to a patient's page.
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 
-from .plugin_models import CareCard, Checklist, GlossaryTerm, KeyFacts, QuestionAnswer, TreatmentSteps
-from .site_settings import clinic_details
+from clinic.details import clinic_details
+
+from .models import CareCard, Checklist, GlossaryTerm, KeyFacts, QuestionAnswer, TreatmentSteps
 
 MODULE = "Patient guide"
 
@@ -22,21 +23,21 @@ class GuideBlock(CMSPluginBase):
 class KeyFactsPlugin(GuideBlock):
     name = "Key facts (“In short”)"
     model = KeyFacts
-    render_template = "plugins/key_facts.html"
+    render_template = "education/plugins/key_facts.html"
 
 
 @plugin_pool.register_plugin
 class TreatmentStepsPlugin(GuideBlock):
     name = "Steps (“What happens”)"
     model = TreatmentSteps
-    render_template = "plugins/treatment_steps.html"
+    render_template = "education/plugins/treatment_steps.html"
 
 
 @plugin_pool.register_plugin
 class CareCardPlugin(GuideBlock):
     name = "Care card (non-urgent, urgent, emergency)"
     model = CareCard
-    render_template = "plugins/care_card.html"
+    render_template = "education/plugins/care_card.html"
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
@@ -54,7 +55,7 @@ class CareCardPlugin(GuideBlock):
 class QuestionAnswerPlugin(GuideBlock):
     name = "Question and answer"
     model = QuestionAnswer
-    render_template = "plugins/question_answer.html"
+    render_template = "education/plugins/question_answer.html"
 
 
 @plugin_pool.register_plugin
@@ -63,7 +64,7 @@ class GlossaryTermPlugin(GuideBlock):
 
     name = "Glossary term"
     model = GlossaryTerm
-    render_template = "plugins/glossary_term.html"
+    render_template = "education/plugins/glossary_term.html"
     text_enabled = True
     require_parent = True
     parent_classes = ["TextPlugin"]
@@ -73,4 +74,4 @@ class GlossaryTermPlugin(GuideBlock):
 class ChecklistPlugin(GuideBlock):
     name = "Checklist"
     model = Checklist
-    render_template = "plugins/checklist.html"
+    render_template = "education/plugins/checklist.html"

@@ -1,90 +1,186 @@
-from django.contrib.sites.models import Site
-from django.core.validators import FileExtensionValidator
+"""The building blocks editors add to guide pages (their CMS plugin classes are in cms_plugins.py).
+
+Lists (key facts, steps, checklist items, phone numbers) are one item per line of plain text rather
+than child plugins: an editor types or pastes a list in one box and sees every item at once, and
+plain text cannot carry markup, so nothing an editor types can break the page or inject script.
+"""
+
+from cms.models import CMSPlugin
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.deconstruct import deconstructible
+from django.utils.text import slugify
 
-from .site_settings import FALLBACK_CALL_TO_ACTION
-from .validators import phone_digits, validate_contact_link, validate_logo_image, validate_phone_number
+from clinic.validators import phone_digits, validate_phone_number
 
 
-class ProviderCallToAction(models.Model):
-    """The clinic's "consult a licensed healthcare provider" box, shown on every page of one site.
+def lines(value: str) -> list[str]:
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
-    It is a site-level model rendered by the base template rather than a plugin or page field,
-    because a plugin can be deleted and a field left empty: no editor action may remove it.
-    """
 
-    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="provider_call_to_action")
-    clinic_name = models.CharField(max_length=120, help_text="Shown in the header of every page.")
-    # The same words the fallback box shows when the row cannot be read.
-    heading = models.CharField(max_length=120, default=FALLBACK_CALL_TO_ACTION["heading"])
-    message = models.TextField(max_length=600, default=FALLBACK_CALL_TO_ACTION["message"])
-    phone_number = models.CharField(
-        max_length=40,
-        validators=[validate_phone_number],
-        help_text="The clinic's number, as patients should see it. It becomes a tap-to-call link.",
+@deconstructible
+class LineCountValidator:
+    """Refuse a one-item-per-line list with too few or too many items, or an item that is too long."""
+
+    def __init__(self, minimum: int, maximum: int, noun: str, max_length: int = 200):
+        self.minimum, self.maximum, self.noun, self.max_length = minimum, maximum, noun, max_length
+
+    def __call__(self, value: str) -> None:
+        items = lines(value)
+        if not self.minimum <= len(items) <= self.maximum:
+            raise ValidationError(
+                f"Write {self.minimum} to {self.maximum} {self.noun}s, one per line. "
+                f"There are {len(items)} now.",
+                code="line_count",
+            )
+        too_long = [item for item in items if len(item) > self.max_length]
+        if too_long:
+            raise ValidationError(
+                f"Keep each {self.noun} under {self.max_length} characters. "
+                f"This one is too long: “{too_long[0][:60]}…”",
+                code="line_length",
+            )
+
+    def __eq__(self, other):  # migrations compare validators
+        return isinstance(other, LineCountValidator) and vars(self) == vars(other)
+
+
+def parse_phone_lines(value: str) -> list[dict[str, str]]:
+    """'Who to call: number' per line (the label is optional) -> [{label, number, href}]."""
+    numbers = []
+    for line in lines(value):
+        label, _, number = line.rpartition(":")
+        numbers.append({"label": label.strip(), "number": number.strip(), "href": ""})
+    for item in numbers:
+        item["href"] = f"tel:{phone_digits(item['number'])}"
+    return numbers
+
+
+def validate_phone_lines(value: str) -> None:
+    for item in parse_phone_lines(value):
+        try:
+            validate_phone_number(item["number"])
+        except ValidationError as error:
+            raise ValidationError(
+                f"“{item['number']}” is not a phone number. {error.messages[0]}", code="invalid_phone"
+            ) from error
+
+
+class KeyFacts(CMSPlugin):
+    title = models.CharField(max_length=80, default="In short")
+    points = models.TextField(
+        validators=[LineCountValidator(3, 6, "point")],
+        help_text="3 to 6 short points, one per line. Each point is one short sentence.",
     )
-    contact_url = models.CharField(
-        "contact or booking link",
-        max_length=500,
-        validators=[validate_contact_link],
-        help_text="A web page (https://…), email (mailto:…) or phone (tel:…) link for booking or contact.",
-    )
-    contact_label = models.CharField(max_length=80, default="Contact the clinic")
-    logo = models.ImageField(
-        upload_to="clinic-logo/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
-        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "webp"]), validate_logo_image],
-        help_text="Optional. A PNG, JPEG or WebP image of at most 20 KB and 800 x 400 pixels, shown "
-        "beside the clinic name at the top of every page.",
-    )
-    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = "provider call to action"
-        verbose_name_plural = "provider call to action"
 
     def __str__(self) -> str:
-        return f"Call to action for {self.clinic_name}"
+        return f"{self.title}: {len(lines(self.points))} points"
+
+    def point_list(self) -> list[str]:
+        return lines(self.points)
+
+
+class TreatmentSteps(CMSPlugin):
+    title = models.CharField(max_length=80, default="What happens")
+    steps = models.TextField(
+        validators=[LineCountValidator(2, 10, "step", max_length=300)],
+        help_text=(
+            "2 to 10 steps in the order they happen, one per line. Start a line with a short name "
+            "and a colon to give the step a heading, for example “Arrival: check in at the front desk.”"
+        ),
+    )
+
+    def __str__(self) -> str:
+        return f"{self.title}: {len(lines(self.steps))} steps"
+
+    def step_list(self) -> list[dict[str, str]]:
+        result = []
+        for line in lines(self.steps):
+            name, colon, detail = line.partition(": ")
+            result.append({"name": name, "detail": detail} if colon else {"name": "", "detail": line})
+        return result
+
+
+class CareCard(CMSPlugin):
+    NON_URGENT, URGENT, EMERGENCY = "non-urgent", "urgent", "emergency"
+    LEVELS = [
+        (NON_URGENT, "Non-urgent: speak to your care team"),
+        (URGENT, "Urgent: call now"),
+        (EMERGENCY, "Emergency: call 999, 911 or 988"),
+    ]
+    level = models.CharField(max_length=12, choices=LEVELS, default=NON_URGENT)
+    heading = models.CharField(max_length=120, help_text="For example “Call your care team if”.")
+    message = models.TextField(
+        max_length=1000,
+        help_text="Plain text. Start a line with “- ” to make a bulleted list of signs to look out for.",
+    )
+    phone_numbers = models.TextField(
+        blank=True,
+        validators=[validate_phone_lines],
+        help_text=(
+            "One per line, as “Who to call: number”, for example “Samaritans: 116 123”. Each becomes a "
+            "tap-to-call link. Required for emergency cards; a non-urgent or urgent card without a "
+            "number shows the clinic's number from the call to action."
+        ),
+    )
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()}: {self.heading}"
+
+    def clean(self):
+        if self.level == self.EMERGENCY and not lines(self.phone_numbers):
+            raise ValidationError(
+                {"phone_numbers": "An emergency card needs at least one number to call, such as 999 or 911."}
+            )
+
+    def number_list(self) -> list[dict[str, str]]:
+        return parse_phone_lines(self.phone_numbers)
+
+    def message_parts(self) -> list[dict]:
+        """Paragraphs and bulleted lists, from plain text: '- ' lines are list items."""
+        parts: list[dict] = []
+        for line in lines(self.message):
+            if line.startswith(("- ", "* ")):
+                if not parts or parts[-1]["kind"] != "list":
+                    parts.append({"kind": "list", "items": []})
+                parts[-1]["items"].append(line[2:].strip())
+            else:
+                parts.append({"kind": "paragraph", "text": line})
+        return parts
+
+
+class QuestionAnswer(CMSPlugin):
+    question = models.CharField(max_length=200)
+    answer = models.TextField(max_length=2000, help_text="Plain text. Leave a blank line between paragraphs.")
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class GlossaryTerm(CMSPlugin):
+    term = models.CharField(max_length=60, help_text="The medical word as it appears in the sentence.")
+    definition = models.CharField(
+        max_length=300,
+        help_text="What it means, in plain words, for example “a small needle that goes into a vein”.",
+    )
+
+    def __str__(self) -> str:
+        return self.term
 
     @property
-    def phone_href(self) -> str:
-        return f"tel:{phone_digits(self.phone_number)}"
-
-    def as_context(self) -> dict[str, str]:
-        """Plain values, so the box can be cached and rendered even while the database is down."""
-        return {
-            "clinic_name": self.clinic_name,
-            "heading": self.heading,
-            "message": self.message,
-            "phone_number": self.phone_number,
-            "phone_href": self.phone_href,
-            "contact_url": self.contact_url,
-            "contact_label": self.contact_label,
-            "logo_url": self.logo.url if self.logo else "",
-            "logo_width": self.logo_width or "",
-            "logo_height": self.logo_height or "",
-        }
+    def anchor(self) -> str:
+        return f"term-{slugify(self.term)}"
 
 
-# --- Patient guide building blocks (issue 4): plugin models live in their own module ----------------
-from .plugin_models import (  # noqa: E402, F401
-    CareCard,
-    Checklist,
-    GlossaryTerm,
-    KeyFacts,
-    QuestionAnswer,
-    TreatmentSteps,
-)
+class Checklist(CMSPlugin):
+    title = models.CharField(max_length=80, default="Before your appointment")
+    items = models.TextField(
+        validators=[LineCountValidator(2, 15, "item")],
+        help_text="2 to 15 things to do, one per line, each starting with a verb: “Eat a light meal.”",
+    )
 
-# --- Clinical governance (issue 3): review records, draft edits, reading grades, reminders ---------
-from .review_models import (  # noqa: E402, F401 - models live in their own module, registered here
-    ClinicalReview,
-    DraftEdit,
-    ReadingGrade,
-    ReviewReminder,
-    ReviewSource,
-)
+    def __str__(self) -> str:
+        return f"{self.title}: {len(lines(self.items))} items"
+
+    def item_list(self) -> list[str]:
+        return lines(self.items)

@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from html import unescape
 
 from cms.models import PageContent
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from menus.menu_pool import menu_pool
 
-from .site_settings import CRISIS_PAGE_REVERSE_ID
+from clinic.constants import CRISIS_PAGE_REVERSE_ID
+
+from .models import GlossaryTerm
 
 
 @dataclass
@@ -37,7 +41,7 @@ def guide_steps(request, with_descriptions: bool = False, renderer=None) -> list
             continue
         steps.append(GuideStep(len(steps) + 1, node.get_menu_title(), node.get_absolute_url(), int(node.id)))
     if with_descriptions and steps:
-        language = getattr(request, "LANGUAGE_CODE", "en")
+        language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         descriptions = dict(
             PageContent.objects.filter(page_id__in=[s.page_id for s in steps], language=language).values_list(
                 "page_id", "meta_description"
@@ -101,17 +105,13 @@ def anchor_headings(html: str, open_details: bool = False) -> tuple[str, list[di
     return html, headings
 
 
-def published_glossary(language: str = "en", site_id: int | None = None) -> list[dict]:
+def published_glossary(language: str | None = None, site_id: int | None = None) -> list[dict]:
     """Every glossary term on a published page, once per word, A to Z, with the pages that use it.
 
     Only published page versions count (PageContent.objects hides drafts and archived versions),
     so a term added in a draft reaches patients only when a reviewer publishes that draft.
     """
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-
-    from .plugin_models import GlossaryTerm
-
+    language = language or settings.LANGUAGE_CODE
     published = PageContent.objects.filter(language=language, page__site_id=site_id or settings.SITE_ID)
     contents = {content.pk: content for content in published.select_related("page")}
     terms = GlossaryTerm.objects.filter(

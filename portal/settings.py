@@ -55,8 +55,14 @@ else:
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The portal's own apps, each depending only on the ones above it (docs/architecture.md). They come
+# first so that their templates override the CMS's and the admin's.
 INSTALLED_APPS = [
+    "portal",
+    "clinic",
     "education",
+    "governance",
+    "staff_access",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,17 +76,15 @@ INSTALLED_APPS = [
     "sekizai",
     "djangocms_versioning",
     "djangocms_text",
-    # --- staff security (issue 5) ---
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
-    "staff_access",
 ]
 
 # No LanguageCookieMiddleware: the portal has one language, and anonymous readers get no cookie.
-# Order matters (issue 5):
+# Order matters:
 # - The header middlewares sit at the top and add their headers on the way out, so every response
 #   gets them, including one produced by a page cache or a refusal further down the stack.
 # - OTPMiddleware and StaffTwoFactorMiddleware come straight after authentication and before the CMS
@@ -105,8 +109,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff_access.middleware.StaffTwoFactorMiddleware",
     # After the two-factor check, before the CMS middlewares: a staff account without a role never
-    # gets the toolbar (issue 3).
-    "education.middleware.StaffWithoutRoleMiddleware",
+    # gets the toolbar.
+    "staff_access.middleware.StaffWithoutRoleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
@@ -210,12 +214,15 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- django CMS ---------------------------------------------------------------------------------
 CMS_TEMPLATES = [
-    ("pages/guide.html", "Guide page"),
-    ("pages/guide_with_crisis_signpost.html", "Guide page with crisis signpost (risks, after-care)"),
-    ("pages/home.html", "Home page"),
-    # Patient guide pathway (issue 4): pages whose lists are drawn from the page tree.
-    ("pages/checklist.html", "Checklist page (links every step of the guide)"),
-    ("pages/glossary.html", "Glossary page (lists every term on published pages)"),
+    ("education/pages/guide.html", "Guide page"),
+    (
+        "education/pages/guide_with_crisis_signpost.html",
+        "Guide page with crisis signpost (risks, after-care)",
+    ),
+    ("education/pages/home.html", "Home page"),
+    # The guide pathway: pages whose lists are drawn from the page tree.
+    ("education/pages/checklist.html", "Checklist page (links every step of the guide)"),
+    ("education/pages/glossary.html", "Glossary page (lists every term on published pages)"),
 ]
 CMS_PERMISSION = False
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 3600}
@@ -274,7 +281,7 @@ LOGGING = {
 
 LOGIN_URL = "admin:login"
 
-# --- Staff security (issue 5): two-factor login, lockout, sessions, headers, security log ---------
+# --- Staff security: two-factor login, lockout, sessions, headers, security log ---------
 # django-axes counts failed logins through authenticate(), so it covers every login form.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -342,7 +349,7 @@ PERMISSIONS_POLICY = (
 )
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
-# --- Clinical governance (issue 3) -----------------------------------------------------------------
+# --- Clinical governance --------------------------------------------------------------------------
 # Four eyes: nobody publishes a draft they changed themselves. A clinic with a single clinician may
 # switch this on; every other publishing rule (reviewer role, a current review record) still holds.
 PORTAL_ALLOW_SELF_REVIEW = env_bool("PORTAL_ALLOW_SELF_REVIEW", False)

@@ -19,8 +19,8 @@ urlpatterns = [
     # The second sign-in step lives under /admin/, so it gets the staff headers and policies.
     path("admin/two-factor/", include("staff_access.urls")),
     path("admin/", admin.site.urls),
-    # Clinical governance (issue 3): the review dashboard and page histories, for staff.
-    path("staff/", include("education.urls")),
+    # The clinical review dashboard and page histories, for staff.
+    path("staff/", include("governance.urls")),
 ]
 
 if settings.DEBUG:
@@ -31,4 +31,4 @@ if settings.DEBUG:
 # django CMS catches every remaining path, so it must come last.
 urlpatterns.append(path("", include("cms.urls")))
 
-handler500 = "education.views.server_error"
+handler500 = "portal.views.server_error"

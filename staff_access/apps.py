@@ -2,10 +2,12 @@ from django.apps import AppConfig
 
 
 class StaffAccessConfig(AppConfig):
-    """How staff sign in: two-factor login, lockout after failed attempts, and the security log."""
+    """Who the staff are and what they may do: sign-in with two factors, lockout, roles, the security log."""
 
     name = "staff_access"
     verbose_name = "Staff access"
 
     def ready(self) -> None:
-        from . import events  # noqa: F401 - connects the security-event receivers
+        from . import handlers
+
+        handlers.connect()

@@ -3,24 +3,11 @@
 Events: login_succeeded, login_failed, locked_out, logged_out, second_factor_passed,
 second_factor_failed, device_added, device_confirmed, device_disabled, device_removed, recovery_codes_issued,
 role_changed, page_published. Values are JSON-quoted, so a username with spaces or quotes cannot
-forge another field.
+forge another field. The receivers that log them are in handlers.py.
 """
 
 import json
 import logging
-
-from axes.signals import user_locked_out
-from cms.utils.permissions import get_current_user
-from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
-from django.dispatch import receiver
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from djangocms_versioning import constants as versioning
-from djangocms_versioning.signals import post_version_operation
-
-from .network import client_ip
 
 logger = logging.getLogger("portal.security")
 
@@ -36,101 +23,3 @@ def format_event(event: str, **fields) -> str:
 
 def log_event(event: str, **fields) -> None:
     logger.info(format_event(event, **fields), extra={"security_event": event})
-
-
-def _ip(request) -> str | None:
-    return client_ip(request) if request is not None else None
-
-
-def _actor() -> str | None:
-    user = get_current_user()
-    return user.get_username() if user is not None and user.is_authenticated else None
-
-
-@receiver(user_logged_in)
-def _login_succeeded(sender, request, user, **kwargs):
-    log_event("login_succeeded", user=user.get_username(), ip=_ip(request))
-
-
-@receiver(user_login_failed)
-def _login_failed(sender, credentials, request=None, **kwargs):
-    log_event("login_failed", user=credentials.get("username", ""), ip=_ip(request))
-
-
-@receiver(user_logged_out)
-def _logged_out(sender, request, user, **kwargs):
-    log_event("logged_out", user=user.get_username() if user else None, ip=_ip(request))
-
-
-@receiver(user_locked_out)
-def _locked_out(sender, request, username, ip_address, **kwargs):
-    log_event("locked_out", user=username or "", ip=ip_address)
-
-
-def _device_kind(device) -> str:
-    return "authenticator_app" if isinstance(device, TOTPDevice) else "recovery_codes"
-
-
-@receiver(pre_save, sender=TOTPDevice)
-@receiver(pre_save, sender=StaticDevice)
-def _remember_confirmed(sender, instance, **kwargs):
-    # Every verification also saves the device (throttling, drift); only enrolment is an event.
-    instance._was_confirmed = (
-        sender.objects.filter(pk=instance.pk).values_list("confirmed", flat=True).first()
-        if instance.pk
-        else None
-    )
-
-
-@receiver(post_save, sender=TOTPDevice)
-@receiver(post_save, sender=StaticDevice)
-def _device_saved(sender, instance, created, **kwargs):
-    if created:
-        event = "device_added"
-    elif instance._was_confirmed is not None and instance._was_confirmed != instance.confirmed:
-        event = "device_confirmed" if instance.confirmed else "device_disabled"
-    else:
-        return
-    log_event(
-        event,
-        user=instance.user.get_username(),
-        device=_device_kind(instance),
-        confirmed=str(instance.confirmed).lower(),
-        by=_actor(),
-    )
-
-
-@receiver(post_delete, sender=TOTPDevice)
-@receiver(post_delete, sender=StaticDevice)
-def _device_removed(sender, instance, **kwargs):
-    log_event("device_removed", user=instance.user.get_username(), device=_device_kind(instance), by=_actor())
-
-
-@receiver(m2m_changed, sender=get_user_model().groups.through)
-def _role_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if action not in {"post_add", "post_remove", "pre_clear"} or reverse:
-        return
-    if action == "pre_clear":
-        names = sorted(instance.groups.values_list("name", flat=True))
-        action = "post_remove"
-    else:
-        names = sorted(model.objects.filter(pk__in=pk_set or []).values_list("name", flat=True))
-    if not names:
-        return
-    change = {"added": names} if action == "post_add" else {"removed": names}
-    log_event("role_changed", user=instance.get_username(), **change, by=_actor())
-
-
-@receiver(post_version_operation)
-def _page_published(sender, operation, obj, **kwargs):
-    if operation != versioning.OPERATION_PUBLISH:
-        return
-    tracking = obj.statetracking_set.order_by("-pk").first()
-    publisher = tracking.user.get_username() if tracking and tracking.user_id else None
-    log_event(
-        "page_published",
-        content=str(obj.content),
-        content_type=obj.content_type.model,
-        version=obj.pk,
-        by=publisher,
-    )

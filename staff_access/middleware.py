@@ -1,18 +1,26 @@
-"""No account works on a password alone: every signed-in user must pass the second factor first.
+"""Who may go where, checked on every request, before any CMS middleware runs.
+
+StaffTwoFactorMiddleware: no account works on a password alone: every signed-in user must pass the
+second factor first.
 
 OTPAdminSite alone leaves gaps (CMS plugin and wizard URLs under /admin/cms/, and the toolbar drawn
 on every page), so this middleware guards every path instead. It must come after django-otp's
 OTPMiddleware and before the CMS middlewares.
+
+StaffWithoutRoleMiddleware: a staff account without a role sees one clear message instead of an
+empty CMS.
 """
 
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import admin
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django_otp import devices_for_user
 
-from education.management.commands.create_demo_accounts import DEMO_ACCOUNTS
+from .roles import DEMO_ACCOUNTS
 
 DEMO_USERNAMES = frozenset(username for username, _role, _superuser in DEMO_ACCOUNTS)
 
@@ -60,3 +68,35 @@ class StaffTwoFactorMiddleware:
         # editor's background request is not replayed.
         next_url = request.get_full_path() if request.method == "GET" else reverse("admin:index")
         return HttpResponseRedirect(f"{reverse(step)}?{urlencode({'next': next_url})}")
+
+
+# Paths a role-less account still needs: to log out, or to change its own password.
+_ALLOWED_ADMIN_PATHS = ("/admin/logout/", "/admin/login/", "/admin/password_change/", "/admin/jsi18n/")
+
+
+def has_a_role(user) -> bool:
+    return user.is_superuser or user.groups.exists() or user.user_permissions.exists()
+
+
+class StaffWithoutRoleMiddleware:
+    """A staff account that has no role yet (no group, no permission) gets "ask an administrator".
+
+    Under /admin/ (where every CMS editing URL lives) it gets the message page; on the public pages
+    it is treated as a reader, so the CMS toolbar (which django CMS draws for every staff account)
+    does not appear. Place after AuthenticationMiddleware and before the CMS middlewares.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff and not has_a_role(user):
+            if request.path.startswith("/admin/"):
+                if not request.path.startswith(_ALLOWED_ADMIN_PATHS):
+                    context = {**admin.site.each_context(request), "account": user}
+                    return render(request, "staff_access/no_role.html", context, status=403)
+            else:
+                # Only this request's copy of the account: nothing saves the user on a public page.
+                user.is_staff = False
+        return self.get_response(request)

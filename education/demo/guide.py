@@ -38,7 +38,7 @@ GUIDE = [
         "title": "Your guide to ketamine therapy",
         "menu_title": "Home",
         "slug": "home",
-        "template": "pages/home.html",
+        "template": "education/pages/home.html",
         "meta_description": "What to expect from ketamine therapy, from your first assessment to after-care.",
         "blocks": [
             "<p>This guide helps you get ready for ketamine treatment. Read it before your "
@@ -52,7 +52,7 @@ GUIDE = [
         "reverse_id": "about-ketamine-therapy",
         "title": "About ketamine therapy",
         "slug": "about-ketamine-therapy",
-        "template": "pages/guide.html",
+        "template": "education/pages/guide.html",
         "meta_description": "What ketamine is, how it can help with depression, and how well it works.",
         "blocks": [
             {
@@ -89,7 +89,7 @@ GUIDE = [
         "reverse_id": "your-assessment",
         "title": "Your assessment",
         "slug": "your-assessment",
-        "template": "pages/guide.html",
+        "template": "education/pages/guide.html",
         "meta_description": "How the team checks whether ketamine is safe and right for you.",
         "blocks": [
             "<p>Before you can have ketamine, a specialist checks that it is right for you. This is "
@@ -125,7 +125,7 @@ GUIDE = [
         "reverse_id": "infusion-day",
         "title": "Your infusion day",
         "slug": "your-infusion-day",
-        "template": "pages/guide_with_crisis_signpost.html",
+        "template": "education/pages/guide_with_crisis_signpost.html",
         "meta_description": (
             "What happens on the day of your 40-minute ketamine infusion, and how to prepare."
         ),
@@ -190,7 +190,7 @@ GUIDE = [
         "reverse_id": "maintenance",
         "title": "After your first course",
         "slug": "after-your-first-course",
-        "template": "pages/guide_with_crisis_signpost.html",
+        "template": "education/pages/guide_with_crisis_signpost.html",
         "meta_description": (
             "How a course of ketamine works, how long it lasts, and the care you need after it."
         ),
@@ -219,7 +219,7 @@ GUIDE = [
         "reverse_id": "risks-and-side-effects",
         "title": "Risks and side effects",
         "slug": "risks-and-side-effects",
-        "template": "pages/guide_with_crisis_signpost.html",
+        "template": "education/pages/guide_with_crisis_signpost.html",
         "meta_description": "The risks of ketamine treatment, the signs to watch for, and when to get help.",
         "blocks": [
             {
@@ -266,7 +266,7 @@ GUIDE = [
         "reverse_id": "before-your-appointment",
         "title": "Before your appointment",
         "slug": "before-your-appointment",
-        "template": "pages/checklist.html",
+        "template": "education/pages/checklist.html",
         "meta_description": "A checklist to help you get ready for your assessment and your infusion.",
         "blocks": [
             "<p>Use this list to get ready. Tick each thing off when it is done. You can print this "
@@ -297,7 +297,7 @@ GUIDE = [
         "reverse_id": "get-help-now",
         "title": "Get help now",
         "slug": "get-help-now",
-        "template": "pages/guide.html",
+        "template": "education/pages/guide.html",
         "meta_description": "Phone numbers to call if you feel unsafe or much worse.",
         "blocks": [
             "<p>If you feel unsafe or much worse, get help now. You do not have to wait for your next "
@@ -320,7 +320,7 @@ GUIDE = [
         "reverse_id": "glossary",
         "title": "Words used in this guide",
         "slug": "glossary",
-        "template": "pages/glossary.html",
+        "template": "education/pages/glossary.html",
         "in_navigation": False,
         "meta_description": "What the medical words in this guide mean, in plain English.",
         "blocks": [
@@ -328,12 +328,12 @@ GUIDE = [
             "that use it. The words are in order from A to Z.</p>",
         ],
     },
-    # --- Privacy (issue 5): linked from the footer of every page, not listed in the navigation ---
+    # --- Privacy: linked from the footer of every page, not listed in the navigation ---
     {
         "reverse_id": "privacy",
         "title": "Privacy",
         "slug": "privacy",
-        "template": "pages/guide.html",
+        "template": "education/pages/guide.html",
         "in_navigation": False,
         "meta_description": "What this guide keeps about you (nothing) and about clinic staff.",
         "blocks": [

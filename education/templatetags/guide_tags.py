@@ -1,6 +1,7 @@
 """Template tags for the guide pathway, the contents list, the print view and the glossary."""
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -38,7 +39,7 @@ def guide_step_list(context, exclude_current: bool = False) -> list:
 @register.simple_tag(takes_context=True)
 def glossary_entries(context) -> list:
     request = context.get("request")
-    return published_glossary(getattr(request, "LANGUAGE_CODE", "en"))
+    return published_glossary(getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE))
 
 
 class GuideArticleNode(template.Node):
@@ -53,7 +54,7 @@ class GuideArticleNode(template.Node):
         )
         contents = ""
         if len(headings) >= 2:
-            contents = render_to_string("includes/page_contents.html", {"headings": headings})
+            contents = render_to_string("education/page_contents.html", {"headings": headings})
         return mark_safe(contents + html)  # noqa: S308 - the placeholder's own (sanitised) output
 
 

@@ -102,7 +102,7 @@ def log_in(page, live_server_url: str, username: str, password: str) -> None:
     """
     from django.contrib.auth import get_user_model
 
-    from tests.factories import confirmed_totp_device, current_totp_code
+    from tests.support.factories import confirmed_totp_device, current_totp_code
 
     device = confirmed_totp_device(get_user_model().objects.get(username=username))
     page.goto(f"{live_server_url}/admin/login/?next=/admin/")

@@ -11,8 +11,8 @@ from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 from playwright.sync_api import expect
 
-from education.review_models import DraftEdit
-from tests.factories import make_page, make_reviewed_page, make_user
+from governance.models import DraftEdit
+from tests.support.factories import make_page, make_reviewed_page, make_user
 
 from .conftest import log_in, screenshot
 

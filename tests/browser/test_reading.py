@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import make_page
+from tests.support.factories import make_page
 
 from .conftest import screenshot
 

@@ -8,8 +8,8 @@ from cms.api import add_plugin, create_page
 from cms.toolbar.utils import get_object_edit_url
 from django.core.management import call_command
 
-from tests.factories import make_page, make_superuser, page_content
-from tests.xss_corpus import XSS_PAYLOADS
+from tests.support.factories import make_page, make_superuser, page_content
+from tests.support.xss_corpus import XSS_PAYLOADS
 
 from .conftest import log_in, screenshot
 
@@ -82,7 +82,9 @@ def test_staff_use_the_toolbar_and_text_editor_under_their_policy(live_server, c
     page = context.new_page()
     editor = make_superuser("browser-editor")
     author = make_superuser("page-author")
-    cms_page = create_page("Infusion day", "pages/guide.html", "en", created_by=author, in_navigation=True)
+    cms_page = create_page(
+        "Infusion day", "education/pages/guide.html", "en", created_by=author, in_navigation=True
+    )
     content = page_content(cms_page)
     placeholder = content.get_placeholders().get(slot="content")
     plugin = add_plugin(placeholder, "TextPlugin", "en", body="<p>The infusion takes about 40 minutes.</p>")

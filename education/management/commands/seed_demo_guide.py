@@ -10,6 +10,7 @@ import re
 
 from cms.api import add_plugin, create_page
 from cms.models import Page, PageContent
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -19,7 +20,7 @@ from djangocms_versioning.models import Version
 from education.demo.guide import EXAMPLE_NOTICE, GLOSSARY, GUIDE
 
 SEED_AUTHOR = "demo-content"
-LANGUAGE = "en"
+LANGUAGE = settings.LANGUAGE_CODE
 GLOSSARY_MARK = re.compile(r"\[\[([^\]]+)\]\]")
 
 

@@ -1,0 +1,20 @@
+"""Words and addresses every page needs even when nothing else can be read."""
+
+CRISIS_PAGE_REVERSE_ID = "get-help-now"
+CRISIS_PAGE_FALLBACK_URL = "/get-help-now/"
+
+# Shown only if the clinic's details cannot be read at all (no row yet, or the database is down):
+# the patient still gets the advice, and a way to the crisis numbers.
+FALLBACK_CALL_TO_ACTION = {
+    "clinic_name": "Ketamine therapy patient guide",
+    "heading": "Talk to a licensed healthcare provider",
+    "message": (
+        "This guide is general information, not medical advice. Always talk to a licensed healthcare "
+        "provider before you start, change or stop any treatment."
+    ),
+    "phone_number": "",
+    "phone_href": "",
+    "contact_url": "",
+    "contact_label": "",
+    "logo_url": "",
+}

@@ -1,0 +1,75 @@
+"""Reading the site-level clinic details cheaply and safely.
+
+Every page (404, 500 and 503 included) shows the provider call to action, so reading it must cost
+nothing on a warm cache and must still produce a box when the database is unavailable.
+"""
+
+import logging
+
+from cms.models import Page
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+
+from portal.page_cache import current_version
+
+from .constants import FALLBACK_CALL_TO_ACTION
+from .models import ProviderCallToAction
+
+logger = logging.getLogger(__name__)
+
+
+def _cache_key(site_id: int) -> str:
+    return f"clinic:call-to-action:{site_id}"
+
+
+def clinic_details(site_id: int | None = None) -> dict[str, str]:
+    site_id = site_id or settings.SITE_ID
+    key = _cache_key(site_id)
+    try:
+        cached = cache.get(key)
+    except Exception:  # a cache outage must not take the call to action down with it
+        logger.exception("Cache unavailable while reading the call to action")
+        cached = None
+    if cached is not None:
+        return cached
+    try:
+        row = ProviderCallToAction.objects.filter(site_id=site_id).first()
+    except DatabaseError:
+        logger.warning("Database unavailable; showing the fallback call to action")
+        return FALLBACK_CALL_TO_ACTION
+    details = row.as_context() if row else FALLBACK_CALL_TO_ACTION
+    try:
+        cache.set(key, details, timeout=None)
+    except Exception:
+        logger.exception("Cache unavailable while storing the call to action")
+    return details
+
+
+def forget_clinic_details(site_id: int) -> None:
+    cache.delete(_cache_key(site_id))
+
+
+def published_page_url(reverse_id: str) -> str | None:
+    """The URL of the page with this reverse id, so links survive staff renaming a page's slug.
+
+    Remembered per page-cache version: every change to pages gives a new version, so a page
+    rendered cold makes no query for it.
+    """
+    version = current_version()
+    key = (version, reverse_id)
+    if version is not None and key in _page_url_memo:
+        return _page_url_memo[key]
+    try:
+        page = Page.objects.filter(reverse_id=reverse_id, site_id=settings.SITE_ID).first()
+        url = page.get_absolute_url() if page else None
+    except DatabaseError:
+        return None
+    if version is not None:
+        if any(memo_version != version for memo_version, _ in _page_url_memo):
+            _page_url_memo.clear()
+        _page_url_memo[key] = url
+    return url
+
+
+_page_url_memo: dict[tuple, str | None] = {}

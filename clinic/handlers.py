@@ -1,0 +1,26 @@
+"""Every page shows the call to action: when it changes, forget the cached copy and every cached page."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from portal import page_cache
+
+from .details import forget_clinic_details
+from .models import ProviderCallToAction
+
+
+def call_to_action_changed(sender, instance, raw=False, **kwargs):
+    if raw:  # loaddata, row by row: a restore refreshes the caches once at the end
+        return
+    site_id = instance.site_id
+    forget_clinic_details(site_id)
+    # Again after commit, so another worker cannot re-cache the old row between the clear and the
+    # commit. Registered before the page cache's own after-commit refresh, so pages rendered after
+    # it read the new details.
+    transaction.on_commit(lambda: forget_clinic_details(site_id))
+    page_cache.invalidate()
+
+
+def connect() -> None:
+    for signal, uid in ((post_save, "clinic-cta-saved"), (post_delete, "clinic-cta-deleted")):
+        signal.connect(call_to_action_changed, sender=ProviderCallToAction, dispatch_uid=uid)

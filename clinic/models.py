@@ -1,0 +1,70 @@
+from django.contrib.sites.models import Site
+from django.core.validators import FileExtensionValidator
+from django.db import models
+
+from .constants import FALLBACK_CALL_TO_ACTION
+from .validators import phone_digits, validate_contact_link, validate_logo_image, validate_phone_number
+
+
+class ProviderCallToAction(models.Model):
+    """The clinic's "consult a licensed healthcare provider" box, shown on every page of one site.
+
+    It is a site-level model rendered by the base template rather than a plugin or page field,
+    because a plugin can be deleted and a field left empty: no editor action may remove it.
+    """
+
+    site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="provider_call_to_action")
+    clinic_name = models.CharField(max_length=120, help_text="Shown in the header of every page.")
+    # The same words the fallback box shows when the row cannot be read.
+    heading = models.CharField(max_length=120, default=FALLBACK_CALL_TO_ACTION["heading"])
+    message = models.TextField(max_length=600, default=FALLBACK_CALL_TO_ACTION["message"])
+    phone_number = models.CharField(
+        max_length=40,
+        validators=[validate_phone_number],
+        help_text="The clinic's number, as patients should see it. It becomes a tap-to-call link.",
+    )
+    contact_url = models.CharField(
+        "contact or booking link",
+        max_length=500,
+        validators=[validate_contact_link],
+        help_text="A web page (https://…), email (mailto:…) or phone (tel:…) link for booking or contact.",
+    )
+    contact_label = models.CharField(max_length=80, default="Contact the clinic")
+    logo = models.ImageField(
+        upload_to="clinic-logo/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg", "webp"]), validate_logo_image],
+        help_text="Optional. A PNG, JPEG or WebP image of at most 20 KB and 800 x 400 pixels, shown "
+        "beside the clinic name at the top of every page.",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "provider call to action"
+        verbose_name_plural = "provider call to action"
+
+    def __str__(self) -> str:
+        return f"Call to action for {self.clinic_name}"
+
+    @property
+    def phone_href(self) -> str:
+        return f"tel:{phone_digits(self.phone_number)}"
+
+    def as_context(self) -> dict[str, str]:
+        """Plain values, so the box can be cached and rendered even while the database is down."""
+        return {
+            "clinic_name": self.clinic_name,
+            "heading": self.heading,
+            "message": self.message,
+            "phone_number": self.phone_number,
+            "phone_href": self.phone_href,
+            "contact_url": self.contact_url,
+            "contact_label": self.contact_label,
+            "logo_url": self.logo.url if self.logo else "",
+            "logo_width": self.logo_width or "",
+            "logo_height": self.logo_height or "",
+        }

@@ -1,0 +1,139 @@
+"""The clinical review record's admin, opened from the CMS toolbar ("Clinical review").
+
+A review record belongs to one version of a page. Changing the record of a published (or archived)
+version would change what patients see without a new version, bypassing versioning, so only a
+draft's record can be added or changed; other versions' records are shown read-only.
+"""
+
+from cms.extensions.admin import PageContentExtensionAdmin
+from cms.models import PageContent
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from djangocms_versioning.constants import DRAFT
+from djangocms_versioning.helpers import version_list_url
+from djangocms_versioning.models import Version
+
+from .models import ClinicalReview, ReviewSource
+
+NOT_A_DRAFT = (
+    "This version of the page is {state}, so its clinical review record cannot change. "
+    "Create or open the page's draft (Edit in the toolbar) and record the review there."
+)
+
+
+def _version_of(content):
+    return Version.objects.get_for_content(content) if content is not None else None
+
+
+def _is_draft(content) -> bool:
+    version = _version_of(content)
+    return version is not None and version.state == DRAFT
+
+
+class SourceFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("title")
+        ]
+        if not kept:
+            raise forms.ValidationError("List at least one source the page was checked against.")
+
+
+class ReviewSourceInline(admin.TabularInline):
+    model = ReviewSource
+    formset = SourceFormSet
+    fields = ("title", "url", "position")
+    extra = 1
+
+    def _parent_is_draft(self, obj):
+        return obj is None or _is_draft(obj.extended_object)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._parent_is_draft(obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._parent_is_draft(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._parent_is_draft(obj)
+
+
+@admin.register(ClinicalReview)
+class ClinicalReviewAdmin(PageContentExtensionAdmin):
+    # Django's own form (not the CMS extension one, which always draws Save and Delete), so a
+    # record that may not change is shown read-only.
+    change_form_template = "admin/change_form.html"
+    add_form_template = "admin/change_form.html"
+    inlines = [ReviewSourceInline]
+    fieldsets = (
+        ("Who reviewed this version", {"fields": ("reviewer_name", "reviewer_title", "reviewer_account")}),
+        ("When", {"fields": ("reviewed_on", "next_review_due")}),
+    )
+    readonly_fields = ("recorded_at",)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "reviewer_account":
+            reviewers = Q(groups__permissions__codename="publish_page") | Q(is_superuser=True)
+            kwargs["queryset"] = get_user_model().objects.filter(reviewers, is_active=True).distinct()
+            kwargs.setdefault("initial", request.user.pk)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("reviewer_name", request.user.get_full_name())
+        return initial
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not _is_draft(obj.extended_object):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a draft's record is corrected, never removed; older versions keep theirs
+
+    def _refuse_unless_draft(self, request, content):
+        if content is not None and not _is_draft(content):
+            version = _version_of(content)
+            state = version.get_state_display().lower() if version else "not versioned"
+            self.message_user(request, NOT_A_DRAFT.format(state=state), messages.ERROR)
+            return HttpResponseRedirect(version_list_url(content))
+        return None
+
+    def add_view(self, request, form_url="", extra_context=None):
+        content_id = request.GET.get("extended_object")
+        if content_id:
+            if not content_id.isdigit():
+                raise PermissionDenied
+            content = PageContent.admin_manager.filter(pk=content_id).first()
+            if content is None:
+                raise PermissionDenied
+            # An existing record opens in the change view (read-only unless it is a draft's).
+            existing = ClinicalReview.objects.filter(extended_object=content).first()
+            if existing is None:
+                refusal = self._refuse_unless_draft(request, content)
+                if refusal:
+                    return refusal
+        return super().add_view(request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        review = self.get_object(request, object_id)
+        if request.method == "GET" and review is not None and not _is_draft(review.extended_object):
+            version = _version_of(review.extended_object)
+            state = version.get_state_display().lower() if version else "not versioned"
+            self.message_user(request, NOT_A_DRAFT.format(state=state), messages.INFO)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        content = obj.extended_object if change else None
+        if not change and "extended_object" in request.GET:
+            content = PageContent.admin_manager.filter(pk=request.GET["extended_object"]).first()
+        if content is None or not _is_draft(content):
+            raise PermissionDenied(NOT_A_DRAFT.format(state="not a draft"))
+        super().save_model(request, obj, form, change)

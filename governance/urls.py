@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "governance"
+
+urlpatterns = [
+    path("reviews/", views.review_dashboard, name="review-dashboard"),
+    path("reviews/pages/<int:page_id>/history/", views.page_history, name="page-history"),
+]

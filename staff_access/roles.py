@@ -1,0 +1,112 @@
+"""The clinic's staff roles, in one place: which role may do what.
+
+Each role is a Django group holding exactly these permissions. A data migration creates the groups
+(`staff_access/migrations`), and every later change to this table ships with a migration that calls
+`sync_roles` again, so an existing install and a fresh one end up with the same groups. The test
+suite compares the groups in the database with this table.
+"""
+
+EDITOR = "Editor"
+CLINICAL_REVIEWER = "Clinical reviewer"
+ADMINISTRATOR = "Administrator"
+
+# The guide's building blocks are plugin models of their own: django CMS asks for each model's
+# permissions before it offers the plugin in the editor.
+_GUIDE_BLOCKS = ["keyfacts", "treatmentsteps", "carecard", "questionanswer", "glossaryterm", "checklist"]
+
+_EDIT_PAGES = [
+    "cms.view_page",
+    "cms.add_page",
+    "cms.change_page",
+    # Page contents and placeholders have no permissions of their own: django CMS checks the page's.
+    "cms.use_structure",
+    "cms.view_cmsplugin",
+    "cms.add_cmsplugin",
+    "cms.change_cmsplugin",
+    "cms.delete_cmsplugin",
+    "djangocms_text.view_text",
+    "djangocms_text.add_text",
+    "djangocms_text.change_text",
+    "djangocms_text.delete_text",
+    "djangocms_versioning.view_version",
+    "djangocms_versioning.add_version",
+    "djangocms_versioning.change_version",
+    # The CMS's version list (history, compare, revert) is the admin of this proxy model.
+    "djangocms_versioning.view_pagecontentversion",
+    *(f"education.{verb}_{block}" for block in _GUIDE_BLOCKS for verb in ("view", "add", "change", "delete")),
+    # Editors read review records and the dashboard; they do not record reviews.
+    "governance.view_clinicalreview",
+    "governance.view_reviewsource",
+    "governance.view_review_dashboard",
+]
+
+_REVIEW_AND_PUBLISH = [
+    "cms.publish_page",
+    "governance.add_clinicalreview",
+    "governance.change_clinicalreview",
+    "governance.add_reviewsource",
+    "governance.change_reviewsource",
+    "governance.delete_reviewsource",
+]
+
+# Staff accounts and roles, the call to action, and unlocking: deleting a django-axes lockout, or a
+# colleague's lost authenticator (they set up a new one at their next sign-in). Not a superuser:
+# staff_access.admin keeps the superuser flag and single permissions out of its reach.
+_ADMINISTER = [
+    "auth.view_user",
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_group",
+    "clinic.view_providercalltoaction",
+    "clinic.change_providercalltoaction",
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
+    "axes.view_accesslog",
+    "axes.view_accessfailurelog",
+    "otp_totp.view_totpdevice",
+    "otp_totp.delete_totpdevice",
+    "otp_static.view_staticdevice",
+    "otp_static.delete_staticdevice",
+]
+
+ROLES: dict[str, list[str]] = {
+    EDITOR: _EDIT_PAGES,
+    CLINICAL_REVIEWER: [*_EDIT_PAGES, *_REVIEW_AND_PUBLISH],
+    ADMINISTRATOR: _ADMINISTER,
+}
+
+# Local demo accounts of `make run`, one per role (two reviewers, so one can check the other's work).
+DEMO_ACCOUNTS = [
+    # (username, role, is_superuser)
+    ("demo-editor", EDITOR, False),
+    ("demo-reviewer", CLINICAL_REVIEWER, False),
+    ("demo-reviewer-2", CLINICAL_REVIEWER, False),
+    ("demo-admin", ADMINISTRATOR, False),
+]
+
+
+def sync_roles(apps) -> None:
+    """Give every role exactly the permissions listed above (for data migrations).
+
+    Permissions are normally created after all migrations have run; they are created here first,
+    so a role can be given the permissions of a model its migration has just made.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0, apps=apps)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, dotted_names in ROLES.items():
+        wanted = []
+        for dotted in dotted_names:
+            app_label, codename = dotted.split(".")
+            wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(wanted)
+
+
+def remove_roles(apps) -> None:
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()

@@ -1,0 +1,52 @@
+"""What a load balancer and a patient get when the database or the cache is in trouble.
+
+The real outage (a PostgreSQL server stopped while gunicorn serves) is in tests/test_outage.py.
+"""
+
+import pytest
+from django.test import Client
+
+from tests.support.servers import free_port
+
+from tests.support.assertions import assert_call_to_action_and_crisis_link
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_check_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-store" in response["Cache-Control"]
+    assert response.cookies == {}
+
+
+def test_health_check_fails_when_the_cache_cannot_be_reached(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "cache": "unavailable"}
+
+
+@pytest.mark.urls("tests.support.urls_with_database_outage")
+def test_a_page_that_needs_the_database_while_it_is_down_says_so_and_keeps_the_way_to_help():
+    response = Client(raise_request_exception=False).get("/database-down-for-test/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "This page is not available just now" in html
+    assert_call_to_action_and_crisis_link(html)
+    assert 'href="tel:988"' in html
+    assert 'href="tel:116123"' in html
+
+
+def test_health_check_answers_a_load_balancer_that_uses_the_instance_address(client):
+    # Not in ALLOWED_HOSTS, and plain HTTP: still an answer, not 400 or a redirect to HTTPS.
+    response = client.get("/healthz", HTTP_HOST="10.0.0.12:8000")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"

@@ -1,0 +1,315 @@
+"""Real servers for the infrastructure tests: free ports, gunicorn instances, PostgreSQL and Redis.
+
+Everything here talks to 127.0.0.1 only, picks free ports by binding to port 0, and stops only the
+processes it started.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import dj_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+TEST_SECRET_KEY = "test-only-secret-key-for-gunicorn-instances-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5.0) -> tuple[int, dict, str]:
+    """GET a URL; answers 4xx/5xx too instead of raising."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def poll(predicate, deadline_seconds: float, interval: float = 0.02):
+    """Call predicate() until it returns something truthy or the deadline passes; return its last value."""
+    deadline = time.monotonic() + deadline_seconds
+    while True:
+        value = predicate()
+        if value or time.monotonic() >= deadline:
+            return value
+        time.sleep(interval)
+
+
+# --- services --------------------------------------------------------------------------------------
+
+
+def postgres_server_url() -> str | None:
+    """The shared PostgreSQL server to create scratch databases on, if one answers."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        url = "postgres://postgres@127.0.0.1:5432/postgres"
+    try:
+        import psycopg
+
+        with psycopg.connect(_libpq(url, "postgres"), connect_timeout=3):
+            return url
+    except Exception:
+        return None
+
+
+def redis_url() -> str | None:
+    url = os.environ.get("PORTAL_TEST_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    try:
+        import redis
+
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+        return url
+    except Exception:
+        return None
+
+
+def delete_redis_keys(url: str, prefix: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = list(client.scan_iter(match=f"{prefix}*", count=500))
+    if keys:
+        client.delete(*keys)
+
+
+@contextmanager
+def redis_namespace(name: str):
+    """Redis for a test's own servers: (url, a unique key prefix), its keys deleted afterwards."""
+    from tests.conftest import require_service
+
+    url = redis_url()
+    require_service(url is not None, "Redis on 127.0.0.1:6379")
+    prefix = f"{name}-{uuid.uuid4().hex[:8]}"
+    try:
+        yield url, prefix
+    finally:
+        delete_redis_keys(url, prefix)
+
+
+def _libpq(url: str, database: str) -> str:
+    config = dj_database_url.parse(url)
+    parts = {
+        "host": config["HOST"] or "127.0.0.1",
+        "port": config["PORT"] or 5432,
+        "user": config["USER"] or "postgres",
+        "dbname": database,
+    }
+    if config["PASSWORD"]:
+        parts["password"] = config["PASSWORD"]
+    return " ".join(f"{key}={value}" for key, value in parts.items())
+
+
+def database_url(server_url: str, database: str) -> str:
+    config = dj_database_url.parse(server_url)
+    auth = config["USER"] or "postgres"
+    if config["PASSWORD"]:
+        auth += f":{config['PASSWORD']}"
+    return f"postgres://{auth}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{database}"
+
+
+@contextmanager
+def scratch_postgres_database(server_url: str):
+    """A new, migrated database on the shared server, named after the configured one; dropped after."""
+    import psycopg
+
+    base = dj_database_url.parse(server_url)["NAME"] or "portal"
+    name = f"{base}_scratch_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = database_url(server_url, name)
+    try:
+        manage("migrate", "--noinput", database_url=url)
+        yield url
+    finally:
+        with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def manage(*args, database_url: str, extra_env: dict | None = None, timeout: float = 120) -> str:
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url, **(extra_env or {})}
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+# --- gunicorn --------------------------------------------------------------------------------------
+
+_static_root: list[Path] = []
+
+
+def collected_static_root() -> Path:
+    """Static files collected once per test run, as production mode (hashed names) needs them."""
+    if not _static_root:
+        import atexit
+        import tempfile
+
+        directory = Path(tempfile.mkdtemp(prefix="portal-static-"))
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+        env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": TEST_SECRET_KEY,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "STATIC_ROOT": str(directory),
+        }
+        command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
+        _static_root.append(directory)
+    return _static_root[0]
+
+
+class Gunicorn:
+    """One gunicorn instance of the portal in production mode, on a free port."""
+
+    def __init__(
+        self, *, database_url: str, redis_url: str | None, key_prefix: str, workers: int = 2, log_dir
+    ):
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.log_path = Path(log_dir) / f"gunicorn-{self.port}.log"
+        env = {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": TEST_SECRET_KEY,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url or "",
+            "CACHE_KEY_PREFIX": key_prefix,
+            "WEB_CONCURRENCY": str(workers),
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "GUNICORN_ACCESS_LOG": "",
+            "STATIC_ROOT": str(collected_static_root()),
+            "LOG_LEVEL": "WARNING",
+        }
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("gunicorn")), "portal.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait_until_serving(self, path: str = "/healthz", deadline: float = 30) -> None:
+        def answers():
+            if self.process.poll() is not None:
+                raise AssertionError(f"gunicorn exited:\n{self.log()}")
+            try:
+                return fetch(self.base_url + path, timeout=2)[0] > 0
+            except OSError:
+                return False
+
+        assert poll(answers, deadline, interval=0.1), f"gunicorn did not answer:\n{self.log()}"
+
+    def get(self, path: str, timeout: float = 5.0):
+        return fetch(self.base_url + path, timeout=timeout)
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+    def log(self) -> str:
+        return self.log_path.read_text()[-4000:] if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+
+
+def postgres_binaries() -> Path | None:
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
+    if candidates:
+        return candidates[0].parent
+    found = shutil.which("initdb")
+    return Path(found).parent if found else None
+
+
+def run_django(code: str, *, database_url: str, extra_env: dict | None = None, timeout: float = 60) -> str:
+    """Run Python code in a separate Django process (like another worker would) and return its output."""
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database_url, **(extra_env or {})}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    script = f"import django\ndjango.setup()\n{code}"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip()
+
+
+class ThrowawayPostgres:
+    """A PostgreSQL cluster of its own (initdb into a temporary directory, its own port).
+
+    The outage test stops and starts this one; the shared server on 5432 is never touched.
+    PostgreSQL refuses to run as root, so as root the commands run as the "postgres" user.
+    """
+
+    def __init__(self, binaries: Path):
+        import tempfile
+
+        self.binaries = binaries
+        self.port = free_port()
+        self.directory = Path(tempfile.mkdtemp(prefix="portal-pg-", dir="/tmp"))
+        self.data = self.directory / "data"
+        self.as_postgres = []
+        if os.geteuid() == 0:
+            shutil.chown(self.directory, user="postgres", group="postgres")
+            self.as_postgres = ["runuser", "-u", "postgres", "--"]
+        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _run(self, tool: str, *args: str) -> None:
+        command = [*self.as_postgres, str(self.binaries / tool), *args]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, f"{tool} failed: {result.stdout}{result.stderr}"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.directory} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            "pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.directory / "log"), "-w", "start"
+        )
+
+    def stop(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def destroy(self) -> None:
+        subprocess.run(
+            [
+                *self.as_postgres,
+                str(self.binaries / "pg_ctl"),
+                "-D",
+                str(self.data),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            capture_output=True,
+            timeout=60,
+        )
+        shutil.rmtree(self.directory, ignore_errors=True)
