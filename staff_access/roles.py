@@ -75,6 +75,9 @@ ROLES: dict[str, list[str]] = {
     ADMINISTRATOR: _ADMINISTER,
 }
 
+# Short names for the command line and forms (`invite_staff --role reviewer`).
+ROLE_SLUGS = {"editor": EDITOR, "reviewer": CLINICAL_REVIEWER, "administrator": ADMINISTRATOR}
+
 # Local demo accounts of `make run`, one per role (two reviewers, so one can check the other's work).
 DEMO_ACCOUNTS = [
     # (username, role, is_superuser)
