@@ -100,6 +100,8 @@ def current_version() -> tuple | None:
         if ours is None:
             shared_cache().add(VERSION_KEY, secrets.token_hex(8), timeout=None)
             ours = shared_cache().get(VERSION_KEY)
+        if ours is None:  # the shared cache answers "miss" to everything: it is unreachable
+            raise ConnectionError("shared page-cache version unreadable")
     except Exception:
         # Without the shared version nobody can tell whether a page was published since: render.
         logger.warning("Page cache: shared cache unavailable, rendering pages", exc_info=True)

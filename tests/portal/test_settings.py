@@ -63,3 +63,23 @@ def test_a_misspelt_debug_value_is_refused():
     result = start_django(DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_log_level_is_accepted_in_any_case():
+    result = start_django(DEBUG="1", LOG_LEVEL="warning")
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+def test_a_wrong_log_level_is_refused_with_a_message_naming_the_variable():
+    result = start_django(DEBUG="1", LOG_LEVEL="loud")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR or CRITICAL" in result.stderr
+    assert "'loud'" in result.stderr
+
+
+def test_portal_base_url_must_be_a_scheme_and_host():
+    result = start_django(DEBUG="1", PORTAL_BASE_URL="guide.clinic.example/path")
+    assert result.returncode != 0
+    assert "PORTAL_BASE_URL must be a scheme and host only" in result.stderr
