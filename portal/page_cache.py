@@ -100,8 +100,12 @@ def current_version() -> tuple | None:
         if ours is None:
             shared_cache().add(VERSION_KEY, secrets.token_hex(8), timeout=None)
             ours = shared_cache().get(VERSION_KEY)
-        if ours is None:  # the shared cache answers "miss" to everything: it is unreachable
-            raise ConnectionError("shared page-cache version unreadable")
+        if ours is None:
+            # The shared cache answers "miss" to everything: it is unreachable (the cache backend
+            # has logged it). Serve nothing from this process's copies: a publish elsewhere
+            # cannot be seen meanwhile, so render every page, fresh from the database.
+            local.forget()
+            return None
     except Exception:
         # Without the shared version nobody can tell whether a page was published since: render.
         logger.warning("Page cache: shared cache unavailable, rendering pages", exc_info=True)

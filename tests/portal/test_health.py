@@ -51,3 +51,21 @@ def test_health_check_answers_a_load_balancer_that_uses_the_instance_address(cli
     response = client.get("/healthz", HTTP_HOST="10.0.0.12:8000")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+def test_health_check_says_unavailable_when_static_files_were_never_collected(client, settings, tmp_path):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.utils.functional import empty
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = tmp_path
+    staticfiles_storage._wrapped = empty  # built again from the overridden settings
+    try:
+        response = client.get("/healthz")
+    finally:
+        staticfiles_storage._wrapped = empty
+    assert response.status_code == 503
+    assert response.json()["static"] == "missing"
