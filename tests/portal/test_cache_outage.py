@@ -9,9 +9,8 @@ import shutil
 import pytest
 
 from tests.conftest import require_service
-from tests.support.servers import Gunicorn, ThrowawayRedis, manage, poll, run_django
-
 from tests.support.assertions import assert_call_to_action_and_crisis_link
+from tests.support.servers import Gunicorn, ThrowawayRedis, manage, poll, run_django
 
 CREATE_PAGES = """
 from tests.support.factories import make_page
