@@ -1,7 +1,7 @@
 """A full-page cache for anonymous patients, fresh on every worker and machine within a second.
 
 Why not Django's or django CMS's page cache: on Redis each of their hits costs several network reads
-(measured at 0.17-0.57x the speed of a static file, see ../shared/design.md). Here a hit costs no
+(measured at 0.17-0.57x the speed of a static file, see docs/architecture.md). Here a hit costs no
 database query and, most of the time, no network read at all:
 
 * each process keeps its own copy of rendered pages (bounded, least recently used first out);

@@ -24,7 +24,8 @@ from cms.models import Page
 from tests.support.factories import make_draft_edit, make_user
 page = Page.objects.get(urls__slug="infusion-day")
 reviewer = make_user("Clinical reviewer", username="r-" + uuid.uuid4().hex[:8])
-make_draft_edit(page, "<p>{text}</p>", make_user("Editor", username="e-" + uuid.uuid4().hex[:8])).publish(reviewer)
+editor = make_user("Editor", username="e-" + uuid.uuid4().hex[:8])
+make_draft_edit(page, "<p>{text}</p>", editor).publish(reviewer)
 """
 
 

@@ -1,4 +1,4 @@
-"""PORTAL_BASE_URL names the site: the Sites framework (CMS toolbar, absolute links) never says example.com."""
+"""PORTAL_BASE_URL names the site: the Sites framework (CMS toolbar, links) never says example.com."""
 
 import pytest
 from django.contrib.sites.models import Site
