@@ -10,10 +10,13 @@ from cms.models import Page, PageContent, PageUrl
 from cms.signals import post_obj_operation
 from django.conf import settings
 from django.contrib.sites.models import Site
+from django.core.cache import caches
 from django.db.models.signals import post_delete, post_migrate, post_save
+from dbbackup.signals import post_media_restore, post_restore
 from djangocms_versioning.signals import post_version_operation
 
 from . import page_cache
+from .resilient_cache import forget_everything
 
 
 def version_changed(sender, operation, obj, **kwargs):
@@ -52,7 +55,15 @@ def site_follows_base_url(sender, using="default", **kwargs):
     Site.objects.clear_cache()
 
 
+def restored(sender=None, **kwargs):
+    """After dbrestore or mediarestore: cached pages and fragments may hold the wiped rows' text, or
+    share keys with the restored rows. Forget them all, so the restored pages are served."""
+    forget_everything(caches["default"])
+
+
 def connect() -> None:
+    post_restore.connect(restored, dispatch_uid="portal-forget-caches-after-restore")
+    post_media_restore.connect(restored, dispatch_uid="portal-forget-caches-after-media-restore")
     post_migrate.connect(site_follows_base_url, dispatch_uid="portal-site-follows-base-url")
     post_version_operation.connect(version_changed, dispatch_uid="portal-page-cache-version")
     post_obj_operation.connect(page_operation_done, dispatch_uid="portal-page-cache-page-operation")

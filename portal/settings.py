@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "dbbackup",
 ]
 
 # No LanguageCookieMiddleware: the portal has one language, and anonymous readers get no cookie.
@@ -218,6 +219,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # django-dbbackup writes database and media backups here (docs/operations.md).
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))},
+    },
     # Hashed, compressed files in production; plain storage locally and in tests, where
     # collectstatic has not run and the manifest would be missing.
     "staticfiles": {
@@ -226,6 +232,8 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# No email on a failed backup: cron's own mail, or the exit status, tells the operator.
+DBBACKUP_SEND_EMAIL = False
 WHITENOISE_MAX_AGE = 3600
 # Locally, serve files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
