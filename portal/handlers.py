@@ -8,11 +8,11 @@ from urllib.parse import urlsplit
 
 from cms.models import Page, PageContent, PageUrl
 from cms.signals import post_obj_operation
+from dbbackup.signals import post_media_restore, post_restore
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_migrate, post_save
-from dbbackup.signals import post_media_restore, post_restore
 from djangocms_versioning.signals import post_version_operation
 
 from . import page_cache
