@@ -203,8 +203,9 @@ SITE_ID = 1
 # (the CMS toolbar, absolute links) and starts every link in an email (clinic/handlers.py keeps the
 # site in step after each migrate).
 # Default in production: https:// and the first ALLOWED_HOSTS name.
-PORTAL_BASE_URL = os.environ.get(
-    "PORTAL_BASE_URL", "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
+PORTAL_BASE_URL = (
+    os.environ.get("PORTAL_BASE_URL", "").strip()
+    or ("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
 ).rstrip("/")
 if not PORTAL_BASE_URL.startswith(("https://", "http://")) or "/" in PORTAL_BASE_URL.split("://", 1)[1]:
     raise ImproperlyConfigured(
@@ -222,7 +223,7 @@ STORAGES = {
     # django-dbbackup writes database and media backups here (docs/operations.md).
     "dbbackup": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))},
+        "OPTIONS": {"location": Path(os.environ.get("BACKUP_DIR", "").strip() or BASE_DIR / "backups")},
     },
     # Hashed, compressed files in production; plain storage locally and in tests, where
     # collectstatic has not run and the manifest would be missing.
