@@ -173,7 +173,7 @@ if REDIS_URL:
         }
     }
 else:
-    # Per-process: fine for the single-process dev server, wrong for several workers (see README).
+    # Per-process: fine for the single-process dev server, wrong for several workers (docs/operations.md).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Lets several sites (or test runs) share one Redis without seeing each other's keys.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
