@@ -62,6 +62,8 @@ load: install
 # DB=... and MEDIA=... (file names in BACKUP_DIR) pick others.
 backup: install
 	$(BIN)/python manage.py dbbackup --compress
+	@# A site without uploads has no MEDIA_ROOT yet; mediabackup needs the folder (an empty backup).
+	@$(BIN)/python manage.py shell -v0 -c "from django.conf import settings; settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)"
 	$(BIN)/python manage.py mediabackup --compress
 
 restore: install
