@@ -38,6 +38,8 @@ run: seed
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -55,14 +57,18 @@ bench: install
 load: install
 	$(BIN)/python bench/run.py --load
 
-# Back up / restore the database named by DATABASE_URL (SQLite or PostgreSQL).
-BACKUP ?= backups/portal-$(shell date -u +%Y%m%d-%H%M%S).json.gz
+# Back up / restore the database named by DATABASE_URL (SQLite or PostgreSQL) and MEDIA_ROOT, with
+# django-dbbackup, into BACKUP_DIR (default backups/). `make restore` takes the newest backups;
+# DB=... and MEDIA=... (file names in BACKUP_DIR) pick others.
 backup: install
-	$(BIN)/python manage.py backup_site $(BACKUP)
+	$(BIN)/python manage.py dbbackup --compress
+	@# A site without uploads has no MEDIA_ROOT yet; mediabackup needs the folder (an empty backup).
+	@$(BIN)/python manage.py shell -v0 -c "from django.conf import settings; settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)"
+	$(BIN)/python manage.py mediabackup --compress
 
 restore: install
-	@test -n "$(FROM)" || (echo "Usage: make restore FROM=backups/portal-....json.gz" && exit 2)
-	$(BIN)/python manage.py restore_site $(FROM)
+	$(BIN)/python manage.py dbrestore --uncompress $(if $(DB),--input-filename $(DB))
+	$(BIN)/python manage.py mediarestore --uncompress $(if $(MEDIA),--input-filename $(MEDIA))
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

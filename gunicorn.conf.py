@@ -19,7 +19,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 
-# Off by default: worker memory stays flat under load (README, "Benchmark and load test"), and in
+# Off by default: worker memory stays flat under load (docs/operations.md, "Benchmark and load test"), and in
 # the first load test the moments both workers were replaced coincided with 32 dropped connections.
 # Set it (e.g. 20000) to replace workers now and then if a leak ever shows.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))

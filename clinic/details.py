@@ -24,26 +24,23 @@ def _cache_key(site_id: int) -> str:
 
 
 def clinic_details(site_id: int | None = None) -> dict[str, str]:
+    """The call to action's values, cached until it changes (clinic/handlers.py forgets them).
+
+    A cache outage needs no handling here: the cache backend answers "miss" and the row is read
+    (portal/resilient_cache.py). A database outage gives the generic fallback, which is never
+    cached, so the clinic's own details come back with the database.
+    """
     site_id = site_id or settings.SITE_ID
-    key = _cache_key(site_id)
     try:
-        cached = cache.get(key)
-    except Exception:  # a cache outage must not take the call to action down with it
-        logger.exception("Cache unavailable while reading the call to action")
-        cached = None
-    if cached is not None:
-        return cached
-    try:
-        row = ProviderCallToAction.objects.filter(site_id=site_id).first()
+        return cache.get_or_set(_cache_key(site_id), lambda: _details_from_database(site_id), timeout=None)
     except DatabaseError:
         logger.warning("Database unavailable; showing the fallback call to action")
         return FALLBACK_CALL_TO_ACTION
-    details = row.as_context() if row else FALLBACK_CALL_TO_ACTION
-    try:
-        cache.set(key, details, timeout=None)
-    except Exception:
-        logger.exception("Cache unavailable while storing the call to action")
-    return details
+
+
+def _details_from_database(site_id: int) -> dict[str, str]:
+    row = ProviderCallToAction.objects.filter(site_id=site_id).first()
+    return row.as_context() if row else FALLBACK_CALL_TO_ACTION
 
 
 def forget_clinic_details(site_id: int) -> None:

@@ -51,14 +51,16 @@ class ClinicalReviewToolbar(ExtensionToolbar):
             menu.add_link_item("No clinical review record yet", url="", disabled=True)
 
     def _add_reading_grade(self, content):
-        grade = reading_grade(content).grade
+        stored = reading_grade(content)
+        grade = stored.grade
         self.toolbar.add_item(
             TemplateItem(
                 "governance/toolbar_reading_grade.html",
                 extra_context={
                     "grade": grade,
-                    "hard": grade > PLAIN_LANGUAGE_GRADE,
-                    "note": grade_note(grade),
+                    "too_short": stored.too_short,
+                    "hard": not stored.too_short and grade > PLAIN_LANGUAGE_GRADE,
+                    "note": grade_note(grade, too_short=stored.too_short),
                 },
                 side=self.toolbar.RIGHT,
             )

@@ -123,6 +123,11 @@ class DraftEdit(models.Model):
         return f"{self.user} edited {self.content} ({self.edit_count} times)"
 
 
+# Below this many words Flesch-Kincaid says nothing useful (one short sentence scores below zero):
+# the dashboard and the toolbar say "too short to grade" instead of a number.
+MIN_WORDS_TO_GRADE = 20
+
+
 class ReadingGrade(models.Model):
     """The Flesch-Kincaid grade of one version's text, stored so no patient request computes it."""
 
@@ -132,7 +137,11 @@ class ReadingGrade(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
-        return f"Grade {self.grade:.1f}"
+        return "Too short to grade" if self.too_short else f"Grade {self.grade:.1f}"
+
+    @property
+    def too_short(self) -> bool:
+        return self.words < MIN_WORDS_TO_GRADE
 
 
 class ReviewReminder(models.Model):

@@ -15,7 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from sekizai.context import SekizaiContext
 
-from .models import ReadingGrade
+from .models import MIN_WORDS_TO_GRADE, ReadingGrade
 
 PLAIN_LANGUAGE_GRADE = 8
 # Block-level elements end a sentence or list item even when the editor wrote no full stop, so
@@ -93,7 +93,9 @@ def reading_grade(content) -> ReadingGrade:
     return stored
 
 
-def grade_note(grade: float) -> str:
+def grade_note(grade: float, too_short: bool = False) -> str:
+    if too_short:
+        return f"Fewer than {MIN_WORDS_TO_GRADE} words: too short for a reading grade to mean anything."
     if grade > PLAIN_LANGUAGE_GRADE:
         return (
             f"Above grade {PLAIN_LANGUAGE_GRADE}: many patients will find this hard. Use shorter "

@@ -10,7 +10,7 @@ from django.utils import timezone
 from djangocms_versioning.helpers import version_list_url
 from djangocms_versioning.models import StateTracking, Version
 
-from .models import ClinicalReview, DraftEdit
+from .models import MIN_WORDS_TO_GRADE, ClinicalReview, DraftEdit
 from .readability import PLAIN_LANGUAGE_GRADE, reading_grade
 from .review_status import DUE_SOON_DAYS, LANGUAGE, page_statuses
 
@@ -36,6 +36,7 @@ def review_dashboard(request):
         "today": timezone.localdate(),
         "due_soon_days": DUE_SOON_DAYS,
         "plain_grade": PLAIN_LANGUAGE_GRADE,
+        "min_words_to_grade": MIN_WORDS_TO_GRADE,
         "needing_review": sum(row.needs_review for row in rows),
         "title": "Clinical review dashboard",
     }

@@ -1,4 +1,11 @@
-"""/healthz: can this instance reach its database and its cache? For load balancers and monitoring.
+"""/healthz: can this instance serve pages? For load balancers and monitoring.
+
+- The database is required: without it most pages are 503, so the answer is 503.
+- The static files must be collected (production): without the manifest every page would be a 500,
+  so the answer is 503 and says "static": "missing" (portal/wsgi.py also refuses to start).
+- The cache is not required: while Redis is unreachable pages render from the database
+  (portal/resilient_cache.py), so the answer stays 200 and says "cache": "degraded". Taking every
+  instance out of rotation for a cache outage would turn a slower site into no site.
 
 Answered by a middleware at the very top of the stack, before anything else can need the database
 (django CMS's toolbar middleware reads the site from it on every response), before host validation
@@ -7,6 +14,8 @@ Answered by a middleware at the very top of the stack, before anything else can 
 
 import secrets
 
+from django.conf import settings
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
@@ -34,13 +43,28 @@ def _cache_ok() -> bool:
         return False
 
 
+def static_files_missing() -> bool:
+    """True when the hashed-name storage has no manifest: collectstatic has not run into STATIC_ROOT."""
+    if not isinstance(staticfiles_storage, ManifestFilesMixin):
+        return False
+    return not (settings.STATIC_ROOT / staticfiles_storage.manifest_name).is_file()
+
+
 @never_cache
 def healthz(request):
-    checks = {"database": _database_ok(), "cache": _cache_ok()}
-    healthy = all(checks.values())
-    body = {"status": "ok" if healthy else "unavailable"}
-    body.update({name: "ok" if ok else "unavailable" for name, ok in checks.items()})
-    return JsonResponse(body, status=200 if healthy else 503)
+    database_ok = _database_ok()
+    body = {
+        "status": "ok",
+        "database": "ok" if database_ok else "unavailable",
+        "cache": "ok" if _cache_ok() else "degraded",
+    }
+    if static_files_missing():
+        body["static"] = "missing"
+    if not database_ok or "static" in body:
+        body["status"] = "unavailable"
+    elif body["cache"] != "ok":
+        body["status"] = "degraded"
+    return JsonResponse(body, status=503 if body["status"] == "unavailable" else 200)
 
 
 class HealthCheckMiddleware:

@@ -1,7 +1,7 @@
 """A full-page cache for anonymous patients, fresh on every worker and machine within a second.
 
 Why not Django's or django CMS's page cache: on Redis each of their hits costs several network reads
-(measured at 0.17-0.57x the speed of a static file, see ../shared/design.md). Here a hit costs no
+(measured at 0.17-0.57x the speed of a static file, see docs/architecture.md). Here a hit costs no
 database query and, most of the time, no network read at all:
 
 * each process keeps its own copy of rendered pages (bounded, least recently used first out);
@@ -100,6 +100,12 @@ def current_version() -> tuple | None:
         if ours is None:
             shared_cache().add(VERSION_KEY, secrets.token_hex(8), timeout=None)
             ours = shared_cache().get(VERSION_KEY)
+        if ours is None:
+            # The shared cache answers "miss" to everything: it is unreachable (the cache backend
+            # has logged it). Serve nothing from this process's copies: a publish elsewhere
+            # cannot be seen meanwhile, so render every page, fresh from the database.
+            local.forget()
+            return None
     except Exception:
         # Without the shared version nobody can tell whether a page was published since: render.
         logger.warning("Page cache: shared cache unavailable, rendering pages", exc_info=True)

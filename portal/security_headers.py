@@ -63,3 +63,24 @@ class BadRequestGuardMiddleware:
         ):
             return HttpResponseNotAllowed(self.PATIENT_METHODS)
         return self.get_response(request)
+
+
+class WellFormedVaryMiddleware:
+    """Drop an empty or padded Vary from the view, so the session middleware's "Cookie" stands alone.
+
+    django CMS patches Vary with the headers its plugins vary on; with none it leaves `Vary: ` (an
+    empty value), and Django's patch_vary_headers then turns "Cookie" into `Vary: , Cookie`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Vary" in response:
+            names = [name.strip() for name in response["Vary"].split(",") if name.strip()]
+            if names:
+                response["Vary"] = ", ".join(names)
+            else:
+                del response["Vary"]
+        return response

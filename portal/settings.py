@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Before staticfiles: runserver then serves static files through whitenoise, as production
+    # does, instead of Django's development handler (which answers /static/../x with a 500).
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "cms",
@@ -81,6 +84,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "dbbackup",
 ]
 
 # No LanguageCookieMiddleware: the portal has one language, and anonymous readers get no cookie.
@@ -103,6 +107,8 @@ MIDDLEWARE = [
     # cached pages exactly as on fresh ones; above everything that needs the session or the database.
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Below the session middleware, so it tidies the view's Vary before "Cookie" is added to it.
+    "portal.security_headers.WellFormedVaryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,14 +164,16 @@ if REDIS_URL:
     # Shared by every worker and machine, so a publish is seen everywhere at once.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis holds nothing that cannot be rebuilt: while it is unreachable this backend answers
+            # "miss" and drops writes (portal/resilient_cache.py), so pages render from the database.
+            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that hangs must not hang every page and /healthz with it.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:
-    # Per-process: fine for the single-process dev server, wrong for several workers (see README).
+    # Per-process: fine for the single-process dev server, wrong for several workers (docs/operations.md).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Lets several sites (or test runs) share one Redis without seeing each other's keys.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
@@ -191,6 +199,19 @@ USE_I18N = True
 USE_TZ = True
 
 SITE_ID = 1
+# The address patients and staff use, without a trailing slash. It names the Sites framework's site
+# (the CMS toolbar, absolute links) and starts every link in an email (clinic/handlers.py keeps the
+# site in step after each migrate).
+# Default in production: https:// and the first ALLOWED_HOSTS name.
+PORTAL_BASE_URL = (
+    os.environ.get("PORTAL_BASE_URL", "").strip()
+    or ("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
+).rstrip("/")
+if not PORTAL_BASE_URL.startswith(("https://", "http://")) or "/" in PORTAL_BASE_URL.split("://", 1)[1]:
+    raise ImproperlyConfigured(
+        "PORTAL_BASE_URL must be a scheme and host only, like https://guide.clinic.example; "
+        f"got {PORTAL_BASE_URL!r}."
+    )
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -199,6 +220,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # django-dbbackup writes database and media backups here (docs/operations.md).
+    "dbbackup": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("BACKUP_DIR", "").strip() or BASE_DIR / "backups")},
+    },
     # Hashed, compressed files in production; plain storage locally and in tests, where
     # collectstatic has not run and the manifest would be missing.
     "staticfiles": {
@@ -207,6 +233,8 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# No email on a failed backup: cron's own mail, or the exit status, tells the operator.
+DBBACKUP_SEND_EMAIL = False
 WHITENOISE_MAX_AGE = 3600
 # Locally, serve files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG
@@ -267,12 +295,19 @@ if not DEBUG:
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 
+# Any case ("warning" as well as "WARNING"); a wrong value stops the start with a message naming it.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "").strip().upper() or "INFO"
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR or CRITICAL (any case); "
+        f"got {os.environ.get('LOG_LEVEL')!r}."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # One structured line per security event (staff_access/events.py); kept at INFO whatever the
     # root level, so an audit trail never depends on LOG_LEVEL.
     # django-axes repeats every sign-in at INFO; the security log above already records them.

@@ -33,7 +33,7 @@ def require_service(available: bool, what: str) -> None:
     pytest.skip(f"{what} is not available on this machine")
 
 
-# --- Production security settings (issue 5) ------------------------------------------------------
+# --- Production security settings ------------------------------------------------------
 # The test run loads settings in local mode; these are the security values portal/settings.py gives
 # a real server (DEBUG=0), read by running the module again with production environment variables.
 PRODUCTION_SECURITY_SETTINGS = [
@@ -73,3 +73,11 @@ def production_security(monkeypatch, settings):
     for name in PRODUCTION_SECURITY_SETTINGS:
         setattr(settings, name, values[name])
     return values
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_quiet_test_settings(settings):
+    """A fast password hasher (the real one costs ~0.3 s per login or account) and emails kept in
+    django.core.mail.outbox, never printed or sent."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

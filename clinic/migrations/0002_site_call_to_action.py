@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import migrations
 
 # 555-0100 to 555-0199 are reserved for fiction in North America: it is obviously a placeholder
-# that an administrator must replace (README, "After installing").
+# that an administrator must replace (README, "What staff do").
 PLACEHOLDER_PHONE = "+1 202 555 0100"
 
 

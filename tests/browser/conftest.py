@@ -93,7 +93,7 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
-# --- Staff sign-in in the browser (issue 5) ------------------------------------------------------
+# --- Staff sign-in in the browser ------------------------------------------------------
 def log_in(page, live_server_url: str, username: str, password: str) -> None:
     """Sign in through the real admin login form and the two-factor step, as staff do.
 

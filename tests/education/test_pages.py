@@ -15,6 +15,7 @@ from tests.support.factories import make_draft_edit, make_page, make_superuser
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
+
 def test_every_published_page_shows_the_call_to_action_and_crisis_link(client):
     home = make_page("Welcome", template="education/pages/home.html")
     home.set_as_homepage()

@@ -124,7 +124,7 @@ def test_seeded_pages_use_the_guide_building_blocks(client):
     assert checklist.count('class="checklist"') == 2
 
 
-# --- Clinical governance (issue 3) ------------------------------------------------------------------
+# --- Clinical governance ------------------------------------------------------------------
 def test_seeded_pages_say_honestly_that_no_clinician_has_reviewed_them(client):
     from governance.models import ClinicalReview
 

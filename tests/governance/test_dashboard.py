@@ -76,12 +76,17 @@ def test_each_row_links_to_the_pages_edit_view_and_history():
 
 
 def test_the_dashboard_shows_the_reading_grade_and_marks_hard_pages():
-    make_page("Plain page", "<p>Eat a light meal. Do not drink. Bring a friend. Rest after.</p>")
+    make_page(
+        "Plain page",
+        "<p>Eat a light meal. Do not drink. Bring a friend. Rest after.</p>"
+        "<p>Wear loose clothes. Tell us how you feel. Ask us if you are not sure.</p>",
+    )
     make_page(
         "Hard page",
         "<p>Pharmacological interventions necessitate comprehensive multidisciplinary "
         "evaluation, considering contraindications, concomitant medications and "
-        "individualised cardiovascular risk stratification before administration.</p>",
+        "individualised cardiovascular risk stratification before administration. Subsequent "
+        "pharmacokinetic considerations additionally necessitate individualised monitoring.</p>",
     )
     html = staff_client(make_user("Editor")).get(DASHBOARD).content.decode()
     assert "(above 8)" not in row_of(html, "Plain page")
@@ -118,3 +123,11 @@ def test_the_cms_version_list_opens_for_editors():
 
 def test_an_unknown_page_history_is_not_found():
     assert staff_client(make_user("Editor")).get("/staff/reviews/pages/999999/history/").status_code == 404
+
+
+def test_a_page_with_almost_no_text_says_too_short_to_grade_instead_of_a_negative_grade():
+    make_page("Nearly empty page", "<p>Rest. Eat.</p>")
+    html = staff_client(make_user("Editor")).get(DASHBOARD).content.decode()
+    row = row_of(html, "Nearly empty page")
+    assert "too short to grade" in row
+    assert not re.search(r">-\d", row)

@@ -15,11 +15,15 @@ from tests.support.factories import (
 
 pytestmark = pytest.mark.django_db
 
-PLAIN = "<p>Eat a light meal. Do not drink alcohol. Bring a friend. Rest after.</p>"
+PLAIN = (
+    "<p>Eat a light meal. Do not drink alcohol. Bring a friend. Rest after.</p>"
+    "<p>Wear loose clothes. Tell us how you feel. Ask us if you are not sure.</p>"
+)
 HARD = (
     "<p>Pharmacological interventions necessitate comprehensive multidisciplinary evaluation, "
     "considering contraindications, concomitant medications and individualised cardiovascular risk "
-    "stratification before administration.</p>"
+    "stratification before administration.</p><p>Subsequent pharmacokinetic considerations "
+    "additionally necessitate individualised monitoring.</p>"
 )
 
 
@@ -35,7 +39,7 @@ def test_the_grade_is_computed_from_the_rendered_page_text_and_stored():
     plain = reading_grade(page_content(make_page("Plain", PLAIN)))
     hard = reading_grade(page_content(make_page("Hard", HARD)))
     assert plain.grade <= 8 < hard.grade
-    assert plain.words == 13
+    assert plain.words == 28
     assert ReadingGrade.objects.count() == 2
 
 
@@ -77,3 +81,13 @@ def test_the_toolbar_offers_the_review_record_dashboard_and_history():
     assert "Clinical review" in html
     assert "Review dashboard" in html
     assert f"/staff/reviews/pages/{page.pk}/history/" in html
+
+
+def test_a_page_with_almost_no_text_is_too_short_to_grade_never_a_negative_grade():
+    content = page_content(make_page("Nearly empty", "<p>Rest. Eat.</p>"))
+    stored = reading_grade(content)
+    assert stored.grade < 0  # what Flesch-Kincaid says about two words
+    assert stored.too_short
+    html = staff_page(make_user("Editor"), content.page)
+    assert "Reading grade: too short to grade" in html
+    assert "Reading grade -" not in html

@@ -81,3 +81,21 @@ def test_pages_never_reviewed_or_without_a_reachable_reviewer_go_to_every_active
     for message in mail.outbox:
         assert "Example page: published without a clinical review" in message.body
         assert "Orphan page" in message.body
+
+
+def test_the_email_counts_pages_in_words_dates_them_plainly_and_links_to_the_portal_address(settings):
+    settings.PORTAL_BASE_URL = "https://guide.clinic.example"
+    today = timezone.localdate()
+    asha = make_user("Clinical reviewer", username="asha")
+    for title, days in (("First page", 400), ("Second page", 500)):
+        make_reviewed_page(title, reviewer=asha, reviewed_on=today - datetime.timedelta(days=days))
+
+    remind()
+
+    (message,) = mail_to("asha@clinic.example")
+    assert message.subject == "2 patient guide pages need a clinical review"
+    assert "These pages of the patient guide need a clinical review:" in message.body
+    due = today - datetime.timedelta(days=400) + datetime.timedelta(days=365)
+    assert f"First page: next review was due on {due.day} {due:%B %Y}" in message.body  # no leading zero
+    assert "Review them from the dashboard: https://guide.clinic.example/staff/reviews/" in message.body
+    assert "&#x27;" not in message.body and "&amp;" not in message.body  # plain text, not HTML-escaped

@@ -6,9 +6,8 @@ The real outage (a PostgreSQL server stopped while gunicorn serves) is in tests/
 import pytest
 from django.test import Client
 
-from tests.support.servers import free_port
-
 from tests.support.assertions import assert_call_to_action_and_crisis_link
+from tests.support.servers import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -21,16 +20,18 @@ def test_health_check_reports_database_and_cache(client):
     assert response.cookies == {}
 
 
-def test_health_check_fails_when_the_cache_cannot_be_reached(client, settings):
+def test_health_check_keeps_the_instance_in_rotation_and_says_degraded_when_the_cache_is_unreachable(
+    client, settings
+):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }
     response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json() == {"status": "unavailable", "database": "ok", "cache": "unavailable"}
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "database": "ok", "cache": "degraded"}
 
 
 @pytest.mark.urls("tests.support.urls_with_database_outage")
@@ -50,3 +51,21 @@ def test_health_check_answers_a_load_balancer_that_uses_the_instance_address(cli
     response = client.get("/healthz", HTTP_HOST="10.0.0.12:8000")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+def test_health_check_says_unavailable_when_static_files_were_never_collected(client, settings, tmp_path):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.utils.functional import empty
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = tmp_path
+    staticfiles_storage._wrapped = empty  # built again from the overridden settings
+    try:
+        response = client.get("/healthz")
+    finally:
+        staticfiles_storage._wrapped = empty
+    assert response.status_code == 503
+    assert response.json()["static"] == "missing"

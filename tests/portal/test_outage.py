@@ -7,6 +7,7 @@ stopped.
 import pytest
 
 from tests.conftest import require_service
+from tests.support.assertions import assert_call_to_action_and_crisis_link
 from tests.support.servers import (
     Gunicorn,
     ThrowawayPostgres,
@@ -16,8 +17,6 @@ from tests.support.servers import (
     redis_namespace,
     run_django,
 )
-
-from tests.support.assertions import assert_call_to_action_and_crisis_link
 
 pytestmark = pytest.mark.postgres
 

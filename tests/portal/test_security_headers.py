@@ -143,3 +143,16 @@ def test_check_deploy_reports_nothing_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_pages_send_a_well_formed_vary_header_fresh_and_cached(client):
+    make_page("About", slug="about")
+    # First render, then django CMS's cache, then the portal's page cache: each answer the same.
+    for _ in range(3):
+        response = client.get("/about/")
+        assert response.status_code == 200
+        assert response["Vary"] == "Cookie"
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert [name for name in response.get("Vary", "Cookie").split(",") if not name.strip()] == []

@@ -91,7 +91,7 @@ def edit_draft(draft, new_body: str, user):
     return draft
 
 
-# --- Staff two-factor sign-in (issue 5) ---------------------------------------------------------
+# --- Staff two-factor sign-in ---------------------------------------------------------
 def confirmed_totp_device(user):
     """The user's authenticator-app device, created confirmed if they have none."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -139,7 +139,7 @@ def staff_client(user):
     return log_in_with_second_factor(Client(), user)
 
 
-# --- Guide building blocks (issue 4) ---------------------------------------------------------------
+# --- Guide building blocks ---------------------------------------------------------------
 def add_block(page, plugin_type: str, *, target=None, **fields):
     """Add one of the portal's plugins to the page's latest (draft or unpublished) content."""
     placeholder = page_content(page).get_placeholders().get(slot="content")
@@ -162,7 +162,7 @@ def publish(page, user=None):
     Version.objects.get_for_content(content).publish(user or make_superuser(f"publisher{next(_counter)}"))
 
 
-# --- Clinical governance (issue 3) ------------------------------------------------------------------
+# --- Clinical governance ------------------------------------------------------------------
 def make_review(
     content,
     reviewer=None,

@@ -313,3 +313,51 @@ class ThrowawayPostgres:
             timeout=60,
         )
         shutil.rmtree(self.directory, ignore_errors=True)
+
+
+class ThrowawayRedis:
+    """A redis-server of its own on a free port, without persistence; the cache-outage test stops it.
+
+    The shared Redis on 6379 is never touched.
+    """
+
+    def __init__(self, directory: Path):
+        self.binary = shutil.which("redis-server")
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.directory = directory
+        self.process = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            cwd=self.directory,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+        def answers():
+            import redis
+
+            try:
+                return redis.Redis.from_url(self.url, socket_connect_timeout=0.5).ping()
+            except Exception:
+                return False
+
+        assert poll(answers, 10, interval=0.05), "redis-server did not start"
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process = None

@@ -8,10 +8,10 @@ inactive or has no email address, go to every active clinical reviewer, so none 
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,14 +36,16 @@ def _can_receive(user) -> bool:
     return user is not None and user.is_active and bool(user.email)
 
 
-def _line(row) -> str:
-    if NEVER_REVIEWED in row.statuses:
-        return f"- {row.title}: published without a clinical review"
-    due = row.published_review.next_review_due
-    when = "was due" if OVERDUE in row.statuses else "is due"
-    return (
-        f"- {row.title}: next review {when} on {due:%-d %B %Y} (last reviewed by {row.review.reviewer_name})"
-    )
+def _page(row) -> dict:
+    """What the email says about one page (templates/governance/email/review_reminder_body.txt)."""
+    review = row.published_review
+    return {
+        "title": row.title,
+        "never_reviewed": NEVER_REVIEWED in row.statuses,
+        "overdue": OVERDUE in row.statuses,
+        "due": review.next_review_due if review else None,
+        "reviewer_name": row.review.reviewer_name if row.review else "",
+    }
 
 
 class Command(BaseCommand):
@@ -59,7 +61,7 @@ class Command(BaseCommand):
             recipients = [account] if _can_receive(account) else reviewers
             for recipient in recipients:
                 pages_for.setdefault(recipient, []).append(row)
-        dashboard = f"https://{Site.objects.get_current().domain}{reverse('governance:review-dashboard')}"
+        dashboard = settings.PORTAL_BASE_URL + reverse("governance:review-dashboard")
         sent = 0
         for recipient, recipient_rows in pages_for.items():
             already = set(
@@ -75,21 +77,18 @@ class Command(BaseCommand):
                 ReviewReminder.objects.bulk_create(
                     ReviewReminder(recipient=recipient, page=row.page, sent_on=today) for row in new_rows
                 )
-                count = len(new_rows)
+                context = {
+                    "name": recipient.get_full_name() or recipient.get_username(),
+                    "pages": [_page(row) for row in new_rows],
+                    "count": len(new_rows),
+                    "dashboard_url": dashboard,
+                }
                 send_mail(
-                    subject=f"{count} patient guide page{'s' if count != 1 else ''} need"
-                    f"{'s' if count == 1 else ''} a clinical review",
-                    message="\n".join(
-                        [
-                            f"Hello {recipient.get_full_name() or recipient.get_username()},",
-                            "",
-                            "These pages of the patient guide need a clinical review:",
-                            "",
-                            *(_line(row) for row in new_rows),
-                            "",
-                            f"Review them from the dashboard: {dashboard}",
-                        ]
+                    # One line: a newline in a subject is refused by Django.
+                    subject=" ".join(
+                        render_to_string("governance/email/review_reminder_subject.txt", context).split()
                     ),
+                    message=render_to_string("governance/email/review_reminder_body.txt", context),
                     from_email=settings.DEFAULT_FROM_EMAIL,
                     recipient_list=[recipient.email],
                 )
