@@ -28,7 +28,9 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.http import HttpResponse
+from django.dispatch import Signal
+
+from .http_cache import cached_page, respond
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +40,11 @@ CACHEABLE_STATUSES = frozenset({200, 404})
 # Headers the CMS sets for its own, time-limited cache; see _make_page_headers_final.
 TIME_DEPENDENT_HEADERS = ("Expires", "Last-Modified")
 MAX_PATH_LENGTH = 512
+# The entry's shape: a new one after a deploy must not read entries the previous release wrote.
+ENTRY_FORMAT = 2
+
+# Sent once a change that alters what patients see has been committed (frontend caches listen).
+pages_changed = Signal()
 
 
 def _cms_version_key() -> str:
@@ -129,6 +136,11 @@ def invalidate() -> None:
     """
     _bump()
     transaction.on_commit(_bump, robust=True)
+    transaction.on_commit(_announce_change, robust=True)
+
+
+def _announce_change() -> None:
+    pages_changed.send(sender=invalidate)
 
 
 def _bump() -> None:
@@ -169,16 +181,18 @@ class PageCacheMiddleware:
         if version is not None:
             entry = _process_cache.get(key) or self._read_shared(key, version)
             if entry is not None:
-                status, headers, content = entry
-                return HttpResponse(content, status=status, headers=headers)
+                return respond(entry, request)
 
         response = self.get_response(request)
         if _is_public_page(request, response):
             _make_page_headers_final(response)
-            if version is not None and _is_storable(response):
-                entry = (response.status_code, dict(response.items()), response.content)
-                _process_cache.put(key, entry, version)
-                self._write_shared(key, version, entry)
+            if _is_storable(response):
+                # Compressed and tagged once, here; every hit after this sends the same bytes.
+                entry = cached_page(response)
+                if version is not None:
+                    _process_cache.put(key, entry, version)
+                    self._write_shared(key, version, entry)
+                return respond(entry, request)
         return response
 
     def _read_shared(self, key, version):
@@ -221,7 +235,7 @@ def _is_storable(response) -> bool:
 
 
 def _shared_key(key: str, version: tuple) -> str:
-    return f"portal:page-cache:{version[0]}:{version[1]}:{key}"
+    return f"portal:page-cache:{ENTRY_FORMAT}:{version[0]}:{version[1]}:{key}"
 
 
 def _make_page_headers_final(response) -> None:

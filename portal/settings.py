@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "education",
     "governance",
     "staff_access",
+    "frontend_cache",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -98,6 +99,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: answers /healthz without the database-dependent layers below (portal/health.py).
     "portal.health.HealthCheckMiddleware",
+    # On the way out, after everything below: whatever is not marked public becomes private.
+    "portal.http_cache.PrivateUnlessPublicMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security_headers.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -184,6 +187,34 @@ CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
 PAGE_CACHE_CHECK_INTERVAL = float(os.environ.get("PAGE_CACHE_CHECK_INTERVAL", "0.2"))
 # Rendered pages each worker keeps in memory (least recently used first out).
 PAGE_CACHE_MAX_ENTRIES = 2000
+
+# --- HTTP caches in front of the site (portal/http_cache.py, frontend_cache/, docs/http-caching.md) --
+# Every change patients would notice purges each cache listed here, after commit.
+FRONTEND_CACHES = {
+    "varnish": {"urls": env_list("PORTAL_VARNISH_URLS")},
+    "cloudflare": {
+        "zone_id": os.environ.get("PORTAL_CLOUDFLARE_ZONE_ID", ""),
+        "api_token": os.environ.get("PORTAL_CLOUDFLARE_API_TOKEN", ""),
+        "api_url": os.environ.get("PORTAL_CLOUDFLARE_API_URL", "https://api.cloudflare.com"),
+    },
+    "cloudfront": {
+        "distribution_id": os.environ.get("PORTAL_CLOUDFRONT_DISTRIBUTION_ID", ""),
+        "access_key_id": os.environ.get("PORTAL_CLOUDFRONT_ACCESS_KEY_ID", ""),
+        "secret_access_key": os.environ.get("PORTAL_CLOUDFRONT_SECRET_ACCESS_KEY", ""),
+        "api_url": os.environ.get("PORTAL_CLOUDFRONT_API_URL", "https://cloudfront.amazonaws.com"),
+    },
+}
+_PURGED = bool(
+    FRONTEND_CACHES["varnish"]["urls"]
+    or FRONTEND_CACHES["cloudflare"]["zone_id"]
+    or FRONTEND_CACHES["cloudfront"]["distribution_id"]
+)
+# How long a shared cache may keep a patient page. Only safe when that cache is purged on every
+# change, so the default is a day when a frontend cache is configured and 0 (re-check every time)
+# otherwise. Browsers always re-check.
+PORTAL_SHARED_CACHE_SECONDS = int(os.environ.get("PORTAL_SHARED_CACHE_SECONDS", "86400" if _PURGED else "0"))
+# How long a shared cache may go on serving a page while the site behind it answers errors.
+PORTAL_STALE_IF_ERROR_SECONDS = int(os.environ.get("PORTAL_STALE_IF_ERROR_SECONDS", "86400"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

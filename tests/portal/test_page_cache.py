@@ -64,7 +64,7 @@ def test_a_cached_page_carries_exactly_the_headers_and_body_of_a_fresh_one(clien
     assert dict(cached.items()) == dict(fresh.items())
     assert cached.content == fresh.content
     # Browsers and CDNs re-check every time, so none of them keeps old clinical text after a publish.
-    assert fresh["Cache-Control"] == "no-cache"
+    assert fresh["Cache-Control"] == "public, no-cache"
     assert "Expires" not in fresh
 
 

@@ -152,7 +152,7 @@ def test_pages_send_a_well_formed_vary_header_fresh_and_cached(client):
     for _ in range(3):
         response = client.get("/about/")
         assert response.status_code == 200
-        assert response["Vary"] == "Cookie"
+        assert response["Vary"] == "Cookie, Accept-Encoding"
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert [name for name in response.get("Vary", "Cookie").split(",") if not name.strip()] == []
