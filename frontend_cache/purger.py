@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 
 ATTEMPTS = 3
 FIRST_BACKOFF_SECONDS = 0.5
+# One publish changes several rows, each announcing a change: wait this long for the burst to end,
+# so the caches get one purge. Well inside the one second a publish may take to reach patients.
+QUIET_SECONDS = 0.1
 
 _lock = threading.Lock()
 _pending = threading.Event()
@@ -47,6 +50,7 @@ def wait_until_idle(timeout: float = 10.0) -> bool:
 def _run() -> None:
     try:
         while True:
+            time.sleep(QUIET_SECONDS)
             with _lock:
                 if not _pending.is_set():
                     return

@@ -67,6 +67,9 @@ _ADMINISTER = [
     "otp_totp.delete_totpdevice",
     "otp_static.view_staticdevice",
     "otp_static.delete_staticdevice",
+    # Purges of Varnish or a CDN that failed: seen, and dismissed once purged by hand.
+    "frontend_cache.view_purgefailure",
+    "frontend_cache.delete_purgefailure",
 ]
 
 ROLES: dict[str, list[str]] = {

@@ -37,6 +37,7 @@ ADMINISTRATOR = {
     "axes.view_accesslog", "axes.view_accessfailurelog",
     "otp_totp.view_totpdevice", "otp_totp.delete_totpdevice",
     "otp_static.view_staticdevice", "otp_static.delete_staticdevice",
+    "frontend_cache.view_purgefailure", "frontend_cache.delete_purgefailure",
 }  # fmt: skip
 
 
