@@ -21,6 +21,7 @@ backend portal {
         .timeout = 2s;
         .window = 3;
         .threshold = 2;
+        .initial = 2;
     }
 }
 
@@ -74,8 +75,11 @@ sub vcl_backend_response {
         # Hashed file names: cacheable as long as the portal says (whitenoise).
         return (deliver);
     }
-    if (beresp.http.Set-Cookie || beresp.http.Cache-Control !~ "(?i)public") {
-        # Only what the portal marks public and sends without a cookie is shared.
+    if (beresp.http.Set-Cookie
+        || beresp.http.Cache-Control !~ "(?i)public"
+        || beresp.http.Cache-Control ~ "(?i)no-cache|no-store|private") {
+        # Only what the portal marks public, for a time, and sends without a cookie is shared:
+        # "no-cache" means no frontend cache is purged, so Varnish must not keep the page.
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);

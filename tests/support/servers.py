@@ -181,7 +181,14 @@ class Gunicorn:
     """One gunicorn instance of the portal in production mode, on a free port."""
 
     def __init__(
-        self, *, database_url: str, redis_url: str | None, key_prefix: str, workers: int = 2, log_dir
+        self,
+        *,
+        database_url: str,
+        redis_url: str | None,
+        key_prefix: str,
+        workers: int = 2,
+        log_dir,
+        extra_env: dict | None = None,
     ):
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
@@ -200,6 +207,7 @@ class Gunicorn:
             "GUNICORN_ACCESS_LOG": "",
             "STATIC_ROOT": str(collected_static_root()),
             "LOG_LEVEL": "WARNING",
+            **(extra_env or {}),
         }
         env.pop("DJANGO_SETTINGS_MODULE", None)
         self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
@@ -361,3 +369,66 @@ class ThrowawayRedis:
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None
+
+
+# --- Varnish ---------------------------------------------------------------------------------------
+
+VARNISHD = shutil.which("varnishd") or ("/usr/sbin/varnishd" if Path("/usr/sbin/varnishd").exists() else None)
+
+
+class Varnish:
+    """varnishd with the shipped deploy/varnish/default.vcl, its backend pointed at a test server."""
+
+    def __init__(self, backend_port: int):
+        import tempfile
+
+        # varnishd drops root privileges: its files must be readable by its own users.
+        directory = Path(tempfile.mkdtemp(prefix="portal-varnish-"))
+        directory.chmod(0o755)
+        self.directory = directory
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+        assert '.port = "8000";' in vcl
+        self.vcl_path = directory / "default.vcl"
+        self.vcl_path.write_text(vcl.replace('.port = "8000";', f'.port = "{backend_port}";'))
+        self.vcl_path.chmod(0o644)
+        self.work_dir = directory / "varnish"
+        self.log_path = directory / "varnishd.log"
+        self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [VARNISHD, "-F", "-n", str(self.work_dir), "-a", f"127.0.0.1:{self.port}",
+             "-f", str(self.vcl_path), "-s", "malloc,32m", "-T", "none"],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+
+    def wait_until_serving(self, deadline: float = 20) -> None:
+        def answers():
+            if self.process.poll() is not None:
+                raise AssertionError(f"varnishd exited:\n{self.log_path.read_text()}")
+            try:
+                return fetch(self.base_url + "/healthz", timeout=2)[0] > 0
+            except OSError:
+                return False
+
+        assert poll(answers, deadline, interval=0.1), self.log_path.read_text()
+
+    def get(self, path: str, headers: dict | None = None, timeout: float = 5.0):
+        request = urllib.request.Request(self.base_url + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
