@@ -7,7 +7,7 @@ PORT ?= 8000
 # Local targets run in debug mode; a server started through portal/wsgi.py defaults to production.
 export DEBUG ?= 1
 
-.PHONY: run test install migrate seed lint check bench load backup restore clean
+.PHONY: run test install migrate seed lint check bench load bench-cdn backup restore clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -56,6 +56,10 @@ bench: install
 
 load: install
 	$(BIN)/python bench/run.py --load
+
+# Varnish (deploy/varnish/default.vcl) in front of gunicorn: throughput and freshness after a publish.
+bench-cdn: install
+	$(BIN)/python bench/cdn.py
 
 # Back up / restore the database named by DATABASE_URL (SQLite or PostgreSQL) and MEDIA_ROOT, with
 # django-dbbackup, into BACKUP_DIR (default backups/). `make restore` takes the newest backups;

@@ -115,9 +115,11 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-def wrk(url: str, seconds: int, connections: int, **lua_env: str) -> dict:
+def wrk(url: str, seconds: int, connections: int, headers: tuple[str, ...] = (), **lua_env: str) -> dict:
     env = {**os.environ, **lua_env}
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", str(LUA), url]
+    for header in headers:
+        command[1:1] = ["-H", header]
     output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     result = json.loads(output.strip().splitlines()[-1])
     result["rps"] = result["requests"] / (result["duration_us"] / 1e6)
