@@ -419,3 +419,13 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 # Four eyes: nobody publishes a draft they changed themselves. A clinic with a single clinician may
 # switch this on; every other publishing rule (reviewer role, a current review record) still holds.
 PORTAL_ALLOW_SELF_REVIEW = env_bool("PORTAL_ALLOW_SELF_REVIEW", False)
+
+# --- Staff accounts: invitations, password resets, access review ---------------------------------
+# How long an invitation link works; after that the administrator sends a new one.
+PORTAL_INVITATION_HOURS = int(os.environ.get("PORTAL_INVITATION_HOURS", "72"))
+# An account with no sign-in for this many days is flagged in the access review.
+PORTAL_STALE_ACCOUNT_DAYS = int(os.environ.get("PORTAL_STALE_ACCOUNT_DAYS", "90"))
+# A staff password-reset link works for one hour, and once (it stops working when the password changes).
+PASSWORD_RESET_TIMEOUT = 3600
+# Forgotten-password requests: at most this many per address, and per client address, per hour.
+PORTAL_PASSWORD_RESET_LIMIT = int(os.environ.get("PORTAL_PASSWORD_RESET_LIMIT", "5"))

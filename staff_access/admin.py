@@ -6,9 +6,19 @@ non-superusers, a non-superuser cannot change its own roles, and superuser accou
 included) are read-only for non-superusers.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+
+from . import invitations, offboarding
+from .models import Invitation
+from .roles import ROLES
 
 User = get_user_model()
 
@@ -24,7 +34,7 @@ class StaffUserAdmin(UserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
 
-    def get_readonly_fields(self, request, obj=None):
+    def _role_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
             readonly += ["is_superuser", "user_permissions"]
@@ -36,6 +46,121 @@ class StaffUserAdmin(UserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_change_permission(request, obj)
+
+    # Accounts come from invitations, so nobody but the person ever knows a password; leaving
+    # and coming back go through the actions, which also end sessions and remove second factors.
+    actions = ["deactivate", "reactivate_and_invite"]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return HttpResponseRedirect(reverse("admin:staff_access_invitation_add"))
+
+    def user_change_password(self, request, id, form_url=""):
+        if not request.user.is_superuser:
+            raise PermissionDenied("Staff set their own passwords: send an invitation or a reset link.")
+        return super().user_change_password(request, id, form_url)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = self._role_readonly_fields(request, obj)
+        return [*readonly, "is_active", "last_login", "date_joined"]
+
+    @admin.action(description="Deactivate: sign out everywhere, remove their phone and invitations")
+    def deactivate(self, request, queryset):
+        done = 0
+        for user in queryset:
+            if user.pk == request.user.pk or (user.is_superuser and not request.user.is_superuser):
+                messages.error(request, f"{user.get_username()} was left as it is: you cannot deactivate it.")
+                continue
+            if user.is_active:
+                offboarding.deactivate(user, by=request.user)
+                done += 1
+        if done:
+            messages.success(request, f"Deactivated {done} account(s). Their sessions ended at once.")
+
+    @admin.action(description="Reactivate and send a new invitation")
+    def reactivate_and_invite(self, request, queryset):
+        for user in queryset.filter(is_active=False):
+            if not user.email:
+                messages.error(request, f"{user.get_username()} has no email address for the invitation.")
+                continue
+            offboarding.reactivate(user, by=request.user)
+            messages.success(request, f"Invitation sent to {user.email}.")
+
+
+class InvitationForm(forms.Form):
+    name = forms.CharField(max_length=150, help_text="As colleagues should see it, e.g. “Dr Asha Patel”.")
+    email = forms.EmailField(help_text="The invitation goes here; it is also the account's sign-in name.")
+    roles = forms.ModelMultipleChoiceField(
+        queryset=Group.objects.filter(name__in=ROLES).order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What they may do. A role can be changed later on the account.",
+    )
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Pending, used, expired and withdrawn invitations; "add" sends a new one."""
+
+    list_display = ("email", "user", "status_display", "created_at", "expires_at", "invited_by")
+    list_filter = ("accepted_at", "revoked_at")
+    actions = ["resend", "revoke"]
+    readonly_fields = ("user", "email", "invited_by", "created_at", "expires_at", "accepted_at", "revoked_at")
+
+    @admin.display(description="status")
+    def status_display(self, obj):
+        return obj.status
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the trail of every link ever sent stays
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = InvitationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                invitation = invitations.invite(
+                    form.cleaned_data["email"],
+                    name=form.cleaned_data["name"],
+                    roles=[group.name for group in form.cleaned_data["roles"]],
+                    by=request.user,
+                )
+            except invitations.InvitationError as error:
+                form.add_error("email", str(error))
+            else:
+                messages.success(request, f"Invitation sent to {invitation.email}; the link works for "
+                                 f"{invitation.expires_at - invitation.created_at}.")  # fmt: skip
+                return HttpResponseRedirect(reverse("admin:staff_access_invitation_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Invite a colleague",
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(
+            request, "staff_access/invite.html", context, status=400 if form.errors else 200
+        )
+
+    @admin.action(description="Send again (the old link stops working)")
+    def resend(self, request, queryset):
+        for invitation in queryset.select_related("user"):
+            if invitation.accepted_at or not invitation.user.is_active:
+                messages.error(
+                    request, f"{invitation.email}: already accepted, or the account is deactivated."
+                )
+                continue
+            invitations.resend(invitation, by=request.user)
+            messages.success(request, f"Sent again to {invitation.email}.")
+
+    @admin.action(description="Withdraw (the link stops working)")
+    def revoke(self, request, queryset):
+        users = {invitation.user for invitation in queryset.select_related("user")}
+        count = sum(invitations.revoke_pending(user, by=request.user) for user in users)
+        messages.success(request, f"Withdrew {count} invitation(s).")
 
 
 if admin.site.is_registered(User):

@@ -38,6 +38,7 @@ ADMINISTRATOR = {
     "otp_totp.view_totpdevice", "otp_totp.delete_totpdevice",
     "otp_static.view_staticdevice", "otp_static.delete_staticdevice",
     "frontend_cache.view_purgefailure", "frontend_cache.delete_purgefailure",
+    "staff_access.view_invitation", "staff_access.add_invitation",
 }  # fmt: skip
 
 
@@ -117,18 +118,13 @@ def user_form(user, **changes):
     return data
 
 
-def test_an_administrator_creates_a_staff_account_and_gives_it_a_role():
+def test_an_administrator_changes_the_role_of_an_invited_account():
+    # Accounts are created by invitation (tests/staff_access/test_invitations.py), never with a
+    # password typed by an administrator.
+    from staff_access.invitations import invite
+
     client = staff_client(make_user("Administrator"))
-    response = client.post(
-        "/admin/auth/user/add/",
-        {
-            "username": "new-editor",
-            "password1": "a-long-new-password-42",
-            "password2": "a-long-new-password-42",
-        },
-    )
-    assert response.status_code == 302
-    new = get_user_model().objects.get(username="new-editor")
+    new = invite("new-editor@clinic.example", roles=["Clinical reviewer"]).user
     editor_group = Group.objects.get(name="Editor")
     response = client.post(
         f"/admin/auth/user/{new.pk}/change/", user_form(new, groups=[str(editor_group.pk)])
