@@ -3,7 +3,6 @@ superusers, and a clear message for staff who have no role yet.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from tests.support.factories import make_page, make_superuser, make_user, staff_client
