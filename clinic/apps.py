@@ -8,6 +8,6 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic"
 
     def ready(self) -> None:
-        from . import handlers
+        from . import checks, handlers  # noqa: F401 - checks registers itself
 
         handlers.connect()

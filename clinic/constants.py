@@ -18,3 +18,7 @@ FALLBACK_CALL_TO_ACTION = {
     "contact_label": "",
     "logo_url": "",
 }
+
+# 555-0100 to 555-0199 are reserved for fiction in North America: the fresh install's number, for
+# the local demo only. A production site never offers it to patients (ProviderCallToAction.as_context).
+PLACEHOLDER_PHONE = "+1 202 555 0100"

@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.validators import FileExtensionValidator
 from django.db import models
 
-from .constants import FALLBACK_CALL_TO_ACTION
+from .constants import FALLBACK_CALL_TO_ACTION, PLACEHOLDER_PHONE
 from .validators import phone_digits, validate_contact_link, validate_logo_image, validate_phone_number
 
 
@@ -54,14 +55,29 @@ class ProviderCallToAction(models.Model):
     def phone_href(self) -> str:
         return f"tel:{phone_digits(self.phone_number)}"
 
+    @property
+    def has_placeholder_phone(self) -> bool:
+        return phone_digits(self.phone_number) == phone_digits(PLACEHOLDER_PHONE)
+
+    def patient_phone(self) -> tuple[str, str]:
+        """The number and tel: link patients are offered; none for the fictional number in production.
+
+        The local demo keeps the placeholder so it shows a working box; on a real site it would be a
+        tap-to-call link that rings nobody, so patients get the contact link instead.
+        """
+        if self.has_placeholder_phone and not settings.SHOW_PLACEHOLDER_PHONE:
+            return "", ""
+        return self.phone_number, self.phone_href
+
     def as_context(self) -> dict[str, str]:
         """Plain values, so the box can be cached and rendered even while the database is down."""
+        phone_number, phone_href = self.patient_phone()
         return {
             "clinic_name": self.clinic_name,
             "heading": self.heading,
             "message": self.message,
-            "phone_number": self.phone_number,
-            "phone_href": self.phone_href,
+            "phone_number": phone_number,
+            "phone_href": phone_href,
             "contact_url": self.contact_url,
             "contact_label": self.contact_label,
             "logo_url": self.logo.url if self.logo else "",

@@ -375,6 +375,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Ketamine therapy patient guide")
 # The local demo accounts of `make run` may skip the second factor, and only in debug mode.
 TWO_FACTOR_EXEMPT_DEMO_ACCOUNTS = DEBUG
+# The fresh install's fictional phone number is shown only in the local demo; a production site
+# offers patients the contact link instead until an administrator sets the real number.
+SHOW_PLACEHOLDER_PHONE = DEBUG
 
 # Content-Security-Policy (django-csp). Patients get the strict policy below on every page. Staff
 # (paths under /admin/, and any page a signed-in staff member views, where the CMS draws its

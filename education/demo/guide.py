@@ -19,6 +19,7 @@ GLOSSARY = {
     "psychiatrist": "a doctor who treats mental health problems",
     "cannula": "a small needle that goes into a vein",
     "sedatives": "medicines that make you calm or sleepy, such as benzodiazepines",
+    "maintenance": "treatment that goes on after the first course, to keep the benefit",
     "dissociation": "feeling cut off or floaty, as if you are outside your body",
     "nausea": "feeling sick",
     "prescriber": "the doctor or nurse who decides on your medicine",
@@ -29,6 +30,7 @@ EMERGENCY_NUMBERS = (
     "US, Suicide & Crisis Lifeline (call or text): 988\n"
     "US emergency: 911\n"
     "UK emergency: 999\n"
+    "UK, NHS 111 (choose option 2 for mental health): 111\n"
     "Samaritans, free, day and night: 116 123"
 )
 
@@ -59,16 +61,16 @@ GUIDE = [
                 "plugin": "KeyFactsPlugin",
                 "title": "In short",
                 "points": "Ketamine is a medicine that works fast.\n"
-                "In low doses, it can treat depression that other treatments have not helped.\n"
-                "You have it in a clinic, at a measured dose.\n"
-                "In one UK service, about half of people get better with it.",
+                "In low doses, it is used to treat depression that other treatments have not helped.\n"
+                "Infusions are given in a clinic, at a measured dose.\n"
+                "In one UK service, about half of people respond to it.",
             },
             "<h2>What is ketamine?</h2>"
             "<p>Ketamine is a medicine that works fast. Doctors first used it as an [[anaesthetic]]. "
-            "Ketamine was first made in the 1960s. It has been used in medicine since 1970, for "
-            "children too.</p>",
+            "Ketamine was first made in the 1960s. It has been used as an anaesthetic since 1970, "
+            "for children too.</p>",
             "<h2>How can ketamine help?</h2>"
-            "<p>In low doses, ketamine can treat depression that has not got better with other "
+            "<p>In low doses, ketamine is used to treat depression that has not got better with other "
             "treatments. It is also used for anxiety, for PTSD (post-traumatic stress disorder) and for "
             "long-term pain.</p>"
             "<p>Much of this use is [[off-label]].</p>"
@@ -78,11 +80,11 @@ GUIDE = [
             "<p>There is also a nasal spray called [[esketamine]]. In March 2019 the US Food and Drug "
             "Administration (FDA) approved it for depression that has not got better with other "
             "treatments.</p>"
-            "<p>You take it in a certified clinic, never at home. The FDA has a safety plan for it, "
+            "<p>People use it in a certified clinic, never at home. The FDA has a safety plan for it, "
             "called REMS. Under this plan, staff watch you for at least 2 hours after each dose.</p>",
             "<h2>Does it work?</h2>"
-            "<p>In one UK service, about half of people get better with ketamine. Most people need to "
-            "have it again over time.</p>",
+            "<p>In one UK service, about half of people respond to ketamine. This means their "
+            "depression eases. It is not a cure. Most people need to have it again over time.</p>",
         ],
     },
     {
@@ -134,7 +136,7 @@ GUIDE = [
                 "plugin": "KeyFactsPlugin",
                 "title": "In short",
                 "points": "The infusion takes about 40 minutes.\n"
-                "A nurse stays with you the whole time.\n"
+                "A nurse stays with you during the infusion.\n"
                 "You rest in the clinic for 1 to 2 hours after.\n"
                 "Someone must take you home.\n"
                 "Do not drive until the next day.",
@@ -144,7 +146,8 @@ GUIDE = [
             "<ul>"
             "<li>Eat a light meal.</li>"
             "<li>Do not drink alcohol.</li>"
-            "<li>Do not take [[sedatives]], unless your team says you can.</li>"
+            "<li>Before the day, ask your team about [[sedatives]] you take. Do not stop a medicine "
+            "on your own.</li>"
             "<li>Bring headphones that block out noise. Calm music without words can help.</li>"
             "<li>Plan for someone to take you home.</li>"
             "</ul>",
@@ -161,8 +164,9 @@ GUIDE = [
             },
             "<p>The small needle in your hand is called a [[cannula]].</p>",
             "<h2>How you may feel</h2>"
-            "<p>Your blood pressure and heart rate can go up during the infusion. Strong feelings can "
-            "come up. This is normal.</p>"
+            "<p>Your blood pressure and heart rate can go up during the infusion. That is why the "
+            "team checks them.</p>"
+            "<p>Strong feelings can come up.</p>"
             "<p>During the infusion and soon after, you may:</p>"
             "<ul>"
             "<li>have [[dissociation]]</li>"
@@ -195,12 +199,14 @@ GUIDE = [
             "How a course of ketamine works, how long it lasts, and the care you need after it."
         ),
         "blocks": [
+            "<p>This page is about [[maintenance]] treatment: the care you may have after your "
+            "first course.</p>"
             "<p>A first course of treatment is often a few infusions over a few weeks. In one UK "
             "service, people have 3 to 6 infusions over 3 to 6 weeks.</p>",
             "<h2>How long it lasts</h2><p>The effect of one infusion lasts about 10 days.</p>",
-            "<h2>Keeping the benefit</h2>"
+            "<h2>Maintenance: keeping the benefit</h2>"
             "<p>Some people then take ketamine tablets at home, about once a week, to keep the benefit. "
-            "Others come back for more infusions.</p>"
+            "They take them only as prescribed. Others come back to the clinic for more infusions.</p>"
             "<p>Follow the plan from your [[prescriber]] exactly.</p>",
             "<h2>Check-ups</h2>"
             "<p>Go to all your follow-up visits. At these visits your team checks your mood, your blood "
@@ -227,14 +233,15 @@ GUIDE = [
                 "level": "emergency",
                 "heading": "Get help now if you feel much worse",
                 "message": "Some people feel worse in the days or weeks after an infusion. "
-                "If you feel more depressed, or think about suicide, call now.",
+                "If you feel more depressed, or think about suicide, call now. In the UK you can also "
+                "go to A&E.\nHelp is available. You are not alone.",
                 "phone_numbers": EMERGENCY_NUMBERS,
             },
             "<h2>Why you have it in a clinic</h2>"
             "<p>Too much ketamine can make you pass out. It can slow your breathing to a dangerous "
             "level. It can also raise your blood pressure and make you feel paranoid. Paranoid means "
-            "you feel others want to harm you. This is why you have ketamine in a clinic, at a measured "
-            "dose.</p>",
+            "you feel others want to harm you. This is why infusions are given in a clinic, at a "
+            "measured dose.</p>",
             "<h2>On the day of treatment</h2>"
             "<p>While ketamine is working, it changes how you think. It affects your judgement and how "
             "well you can focus. On that day, do not drive, sign important papers or make big "
@@ -285,7 +292,7 @@ GUIDE = [
                 "title": "Before your infusion",
                 "items": "Eat a light meal.\n"
                 "Do not drink alcohol.\n"
-                "Do not take sedatives, unless your team says you can.\n"
+                "Before the day, ask your team about sedatives you take, such as benzodiazepines.\n"
                 "Pack headphones that block out noise, and calm music without words.\n"
                 "Plan for someone to take you home.\n"
                 "Plan not to drive until the next day.\n"

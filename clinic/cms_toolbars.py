@@ -1,0 +1,17 @@
+"""Staff see, in the CMS toolbar, that the clinic's phone number is still the fictional placeholder."""
+
+from cms.toolbar.items import TemplateItem
+from cms.toolbar_base import CMSToolbar
+from cms.toolbar_pool import toolbar_pool
+from django.conf import settings
+
+from .models import ProviderCallToAction
+
+
+@toolbar_pool.register
+class PlaceholderPhoneToolbar(CMSToolbar):
+    def populate(self):
+        row = ProviderCallToAction.objects.filter(site_id=settings.SITE_ID).first()
+        if row is None or not row.has_placeholder_phone:
+            return
+        self.toolbar.add_item(TemplateItem("clinic/toolbar_placeholder_phone.html", side=self.toolbar.RIGHT))
