@@ -14,4 +14,4 @@ class PlaceholderPhoneToolbar(CMSToolbar):
         row = ProviderCallToAction.objects.filter(site_id=settings.SITE_ID).first()
         if row is None or not row.has_placeholder_phone:
             return
-        self.toolbar.add_item(TemplateItem("clinic/toolbar_placeholder_phone.html", side=self.toolbar.RIGHT))
+        self.toolbar.add_item(TemplateItem("clinic/toolbar_placeholder_phone.html", side=self.toolbar.LEFT))

@@ -68,7 +68,7 @@ def test_pages_render_fresh_from_the_database_while_redis_is_down_and_everything
             status, _, html = server.get(path)
             assert status == 200, server.log()
             assert f"{text}: what to expect." in html
-            assert_call_to_action_and_crisis_link(html)
+            assert_call_to_action_and_crisis_link(html, production=True)
     assert server.get("/no-such-page/")[0] == 404
     status, _, body = server.get("/healthz")
     assert status == 200  # stays in rotation: a slower site, not no site
