@@ -295,7 +295,7 @@ CMS_PAGE_CACHE = True
 CMS_PLACEHOLDER_CACHE = True
 CMS_PLUGIN_CACHE = True
 CMS_LANGUAGES = {
-    SITE_ID: [{"code": code, "name": name, "public": True} for code, name in LANGUAGES],
+    SITE_ID: [{"code": code, "name": name, "public": True, "fallbacks": []} for code, name in LANGUAGES],
     # A page not yet translated is a 404 in that language, never the English text under /es/.
     "default": {"fallbacks": [], "redirect_on_fallback": False, "public": True, "hide_untranslated": True},
 }

@@ -85,5 +85,7 @@ def page_languages(context) -> list[dict]:
         with override(code):
             translated = code in published
             url = page.get_absolute_url(code) if translated else reverse("pages-root")
-        versions.append({"code": code, "name": name, "url": url, "translated": translated, "current": code == current})
+        versions.append(
+            {"code": code, "name": name, "url": url, "translated": translated, "current": code == current}
+        )
     return versions
