@@ -76,7 +76,8 @@ class ProviderCallToAction(models.Model):
         links are the same in every language.
         """
         phone_number, phone_href = self.patient_phone()
-        wording = self.wordings.filter(language=language).first() if language else None
+        other_language = language and language != settings.LANGUAGE_CODE
+        wording = self.wordings.filter(language=language).first() if other_language else None
         return {
             "clinic_name": self.clinic_name,
             "heading": wording.heading if wording else self.heading,

@@ -79,7 +79,13 @@ def page_languages(context) -> list[dict]:
     current = get_language()
     published = set()
     if isinstance(page, Page):
-        published = set(PageContent.objects.filter(page=page).values_list("language", flat=True))
+        # django CMS's page view has just loaded the page's published versions in every public
+        # language into this cache; read it rather than ask the database again.
+        cached = getattr(page, "page_content_cache", None)
+        if cached:
+            published = {language for language, content in cached.items() if getattr(content, "pk", None)}
+        else:
+            published = set(PageContent.objects.filter(page=page).values_list("language", flat=True))
     versions = []
     for code, name in settings.LANGUAGES:
         with override(code):
