@@ -1,12 +1,34 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sites.models import Site
 
-from .models import ProviderCallToAction
+from .models import CallToActionWording, ProviderCallToAction
 from .validators import LOGO_NOT_AN_IMAGE
+
+
+class WordingForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        choices=lambda: [(c, n) for c, n in settings.LANGUAGES if c != settings.LANGUAGE_CODE]
+    )
+
+    class Meta:
+        model = CallToActionWording
+        fields = ["language", "heading", "message", "contact_label"]
+
+
+class WordingInline(admin.StackedInline):
+    """The same box in each other language: its heading, message and contact link's label."""
+
+    model = CallToActionWording
+    form = WordingForm
+    extra = 0
+    can_delete = True
 
 
 @admin.register(ProviderCallToAction)
 class ProviderCallToActionAdmin(admin.ModelAdmin):
+    inlines = [WordingInline]
     list_display = ("clinic_name", "site", "phone_number", "contact_url", "updated_at")
     readonly_fields = ("updated_at",)
     fieldsets = (

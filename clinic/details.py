@@ -10,6 +10,7 @@ from cms.models import Page
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils.translation import get_language
 
 from portal.page_cache import current_version
 
@@ -19,11 +20,11 @@ from .models import ProviderCallToAction
 logger = logging.getLogger(__name__)
 
 
-def _cache_key(site_id: int) -> str:
-    return f"clinic:call-to-action:{site_id}"
+def _cache_key(site_id: int, language: str) -> str:
+    return f"clinic:call-to-action:{site_id}:{language}"
 
 
-def clinic_details(site_id: int | None = None) -> dict[str, str]:
+def clinic_details(site_id: int | None = None, language: str | None = None) -> dict[str, str]:
     """The call to action's values, cached until it changes (clinic/handlers.py forgets them).
 
     A cache outage needs no handling here: the cache backend answers "miss" and the row is read
@@ -31,20 +32,23 @@ def clinic_details(site_id: int | None = None) -> dict[str, str]:
     cached, so the clinic's own details come back with the database.
     """
     site_id = site_id or settings.SITE_ID
+    language = language or get_language() or settings.LANGUAGE_CODE
     try:
-        return cache.get_or_set(_cache_key(site_id), lambda: _details_from_database(site_id), timeout=None)
+        return cache.get_or_set(
+            _cache_key(site_id, language), lambda: _details_from_database(site_id, language), timeout=None
+        )
     except DatabaseError:
         logger.warning("Database unavailable; showing the fallback call to action")
         return FALLBACK_CALL_TO_ACTION
 
 
-def _details_from_database(site_id: int) -> dict[str, str]:
+def _details_from_database(site_id: int, language: str) -> dict[str, str]:
     row = ProviderCallToAction.objects.filter(site_id=site_id).first()
-    return row.as_context() if row else FALLBACK_CALL_TO_ACTION
+    return row.as_context(language) if row else FALLBACK_CALL_TO_ACTION
 
 
 def forget_clinic_details(site_id: int) -> None:
-    cache.delete(_cache_key(site_id))
+    cache.delete_many([_cache_key(site_id, code) for code, _name in settings.LANGUAGES])
 
 
 def published_page_url(reverse_id: str) -> str | None:
@@ -54,7 +58,7 @@ def published_page_url(reverse_id: str) -> str | None:
     rendered cold makes no query for it.
     """
     version = current_version()
-    key = (version, reverse_id)
+    key = (version, reverse_id, get_language())
     if version is not None and key in _page_url_memo:
         return _page_url_memo[key]
     try:

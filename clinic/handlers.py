@@ -6,12 +6,16 @@ from django.db.models.signals import post_delete, post_save
 from portal import page_cache
 
 from .details import forget_clinic_details
-from .models import ProviderCallToAction
+from .models import CallToActionWording, ProviderCallToAction
 
 
 def call_to_action_changed(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata, row by row: a restore refreshes the caches once at the end
         return
+    if isinstance(instance, CallToActionWording):
+        instance = ProviderCallToAction.objects.filter(pk=instance.call_to_action_id).first()
+        if instance is None:  # deleted along with its call to action, whose own signal handles it
+            return
     site_id = instance.site_id
     forget_clinic_details(site_id)
     # Again after commit, so another worker cannot re-cache the old row between the clear and the
@@ -22,5 +26,8 @@ def call_to_action_changed(sender, instance, raw=False, **kwargs):
 
 
 def connect() -> None:
-    for signal, uid in ((post_save, "clinic-cta-saved"), (post_delete, "clinic-cta-deleted")):
-        signal.connect(call_to_action_changed, sender=ProviderCallToAction, dispatch_uid=uid)
+    for model in (ProviderCallToAction, CallToActionWording):
+        for signal, uid in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(
+                call_to_action_changed, sender=model, dispatch_uid=f"clinic-{model.__name__}-{uid}"
+            )

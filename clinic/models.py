@@ -69,18 +69,48 @@ class ProviderCallToAction(models.Model):
             return "", ""
         return self.phone_number, self.phone_href
 
-    def as_context(self) -> dict[str, str]:
-        """Plain values, so the box can be cached and rendered even while the database is down."""
+    def as_context(self, language: str | None = None) -> dict[str, str]:
+        """Plain values, so the box can be cached and rendered even while the database is down.
+
+        The wording is the one for `language` when administrators wrote one; the phone number and
+        links are the same in every language.
+        """
         phone_number, phone_href = self.patient_phone()
+        other_language = language and language != settings.LANGUAGE_CODE
+        wording = self.wordings.filter(language=language).first() if other_language else None
         return {
             "clinic_name": self.clinic_name,
-            "heading": self.heading,
-            "message": self.message,
+            "heading": wording.heading if wording else self.heading,
+            "message": wording.message if wording else self.message,
             "phone_number": phone_number,
             "phone_href": phone_href,
             "contact_url": self.contact_url,
-            "contact_label": self.contact_label,
+            "contact_label": wording.contact_label if wording else self.contact_label,
             "logo_url": self.logo.url if self.logo else "",
             "logo_width": self.logo_width or "",
             "logo_height": self.logo_height or "",
         }
+
+
+class CallToActionWording(models.Model):
+    """The call to action's words in a language other than the site's default (English)."""
+
+    call_to_action = models.ForeignKey(
+        ProviderCallToAction, on_delete=models.CASCADE, related_name="wordings"
+    )
+    # Not a choices field: adding a language is a setting, never a migration (the admin form offers
+    # the languages in settings.LANGUAGES).
+    language = models.CharField(max_length=10)
+    heading = models.CharField(max_length=120)
+    message = models.TextField(max_length=600)
+    contact_label = models.CharField(max_length=80)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["call_to_action", "language"], name="one_wording_per_language")
+        ]
+        verbose_name = "wording in another language"
+        verbose_name_plural = "wording in other languages"
+
+    def __str__(self) -> str:
+        return f"{self.language}: {self.heading}"

@@ -70,6 +70,11 @@ class WellFormedVaryMiddleware:
 
     django CMS patches Vary with the headers its plugins vary on; with none it leaves `Vary: ` (an
     empty value), and Django's patch_vary_headers then turns "Cookie" into `Vary: , Cookie`.
+
+    It also drops "Accept-Language", which Django's LocaleMiddleware adds to every unprefixed
+    (English) answer although, with prefix_default_language=False, an unprefixed path is always
+    English: the page cache would refuse to keep English pages, and a CDN would split its cache by
+    every browser's language list. Place it above LocaleMiddleware.
     """
 
     def __init__(self, get_response):
@@ -78,7 +83,11 @@ class WellFormedVaryMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Vary" in response:
-            names = [name.strip() for name in response["Vary"].split(",") if name.strip()]
+            names = [
+                name.strip()
+                for name in response["Vary"].split(",")
+                if name.strip() and name.strip().lower() != "accept-language"
+            ]
             if names:
                 response["Vary"] = ", ".join(names)
             else:

@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Below the session middleware, so it tidies the view's Vary before "Cookie" is added to it.
     "portal.security_headers.WellFormedVaryMiddleware",
+    # The language comes from the path alone (no cookie, no Accept-Language): see WellFormedVary.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -223,8 +225,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English pages keep their unprefixed addresses; every other language lives under /<code>/. A third
+# language is one more entry here and in CMS_LANGUAGES, a locale/<code>/ file and its pages
+# (docs/languages.md).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -289,8 +295,9 @@ CMS_PAGE_CACHE = True
 CMS_PLACEHOLDER_CACHE = True
 CMS_PLUGIN_CACHE = True
 CMS_LANGUAGES = {
-    SITE_ID: [{"code": "en", "name": "English", "public": True}],
-    "default": {"fallbacks": [], "redirect_on_fallback": True, "public": True, "hide_untranslated": True},
+    SITE_ID: [{"code": code, "name": name, "public": True, "fallbacks": []} for code, name in LANGUAGES],
+    # A page not yet translated is a 404 in that language, never the English text under /es/.
+    "default": {"fallbacks": [], "redirect_on_fallback": False, "public": True, "hide_untranslated": True},
 }
 X_FRAME_OPTIONS = "SAMEORIGIN"
 DJANGOCMS_VERSIONING_ALLOW_DELETING_VERSIONS = False

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.templatetags.static import static as static_url
 from django.urls import include, path
@@ -45,7 +46,8 @@ if settings.DEBUG:
 
     urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# django CMS catches every remaining path, so it must come last.
-urlpatterns.append(path("", include("cms.urls")))
+# django CMS catches every remaining path, so it must come last. English pages stay unprefixed;
+# other languages get /<code>/.
+urlpatterns += i18n_patterns(path("", include("cms.urls")), prefix_default_language=False)
 
 handler500 = "portal.views.server_error"

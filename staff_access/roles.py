@@ -59,6 +59,11 @@ _ADMINISTER = [
     "auth.view_group",
     "clinic.view_providercalltoaction",
     "clinic.change_providercalltoaction",
+    # Its words in each other language.
+    "clinic.view_calltoactionwording",
+    "clinic.add_calltoactionwording",
+    "clinic.change_calltoactionwording",
+    "clinic.delete_calltoactionwording",
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
     "axes.view_accesslog",

@@ -1,9 +1,12 @@
 """Template tags for the guide pathway, the contents list, the print view and the glossary."""
 
+from cms.models import Page, PageContent
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
 
 from education.pathway import anchor_headings, guide_steps, pathway_position, published_glossary
 
@@ -65,3 +68,30 @@ def guide_article(parser, token):
     nodelist = parser.parse(("endguide_article",))
     parser.delete_first_token()
     return GuideArticleNode(nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context) -> list[dict]:
+    """The current page in every language: its address where that version is published, else that
+    language's home page (marked `translated: False`, so the link can say so)."""
+    request = context.get("request")
+    page = getattr(request, "current_page", None)
+    current = get_language()
+    published = set()
+    if isinstance(page, Page):
+        # django CMS's page view has just loaded the page's published versions in every public
+        # language into this cache; read it rather than ask the database again.
+        cached = getattr(page, "page_content_cache", None)
+        if cached:
+            published = {language for language, content in cached.items() if getattr(content, "pk", None)}
+        else:
+            published = set(PageContent.objects.filter(page=page).values_list("language", flat=True))
+    versions = []
+    for code, name in settings.LANGUAGES:
+        with override(code):
+            translated = code in published
+            url = page.get_absolute_url(code) if translated else reverse("pages-root")
+        versions.append(
+            {"code": code, "name": name, "url": url, "translated": translated, "current": code == current}
+        )
+    return versions

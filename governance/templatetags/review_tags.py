@@ -28,6 +28,7 @@ def published_review(context):
     else:
         # A patient's page is the published version, which the CMS has already loaded.
         content = page.get_content_obj(language)
-    if content is None:
+    if content is None or not getattr(content, "pk", None):
+        # No version in this language (an untranslated page answered with a 404): no footer.
         return None
     return footer_for(content)

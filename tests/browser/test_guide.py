@@ -19,21 +19,24 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WEIGHT_BUDGET = 50 * 1024
 NOT_FOUND = "/no-such-page/"
+NOT_FOUND_ES = "/es/no-existe/"
 
 
 @pytest.fixture
 def guide_urls(live_server):
-    """Every seeded page, then the 404 page."""
+    """Every seeded page in English and in Spanish, then the 404 page in each language."""
     call_command("seed_demo_guide", verbosity=0)
-    pages = Page.objects.order_by("path")
+    pages = list(Page.objects.order_by("path"))
     urls = [page.get_absolute_url() for page in pages]
     assert {"/glossary/", "/before-your-appointment/"} <= set(urls)
-    return [*urls, NOT_FOUND]
+    spanish = [page.get_absolute_url("es") for page in pages]
+    assert len(set(spanish)) == len(pages) and all(url.startswith("/es/") for url in spanish)
+    return [*urls, NOT_FOUND, *spanish, NOT_FOUND_ES]
 
 
 def open_page(page, live_server, url):
     response = page.goto(live_server.url + url)
-    assert response.status == (404 if url == NOT_FOUND else 200), url
+    assert response.status == (404 if url in (NOT_FOUND, NOT_FOUND_ES) else 200), url
     return response
 
 
@@ -65,7 +68,8 @@ def test_every_page_reflows_at_320px_with_ordered_headings_and_a_language(
     browser_page.set_viewport_size({"width": 320, "height": 640})
     for url in guide_urls:
         open_page(browser_page, live_server, url)
-        assert browser_page.evaluate("document.documentElement.lang") == "en", url
+        language = "es" if url.startswith("/es/") else "en"
+        assert browser_page.evaluate("document.documentElement.lang") == language, url
         overflow = browser_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 320px"
         levels = browser_page.evaluate(
@@ -185,6 +189,7 @@ def test_screenshots_of_the_guide_for_people_to_look_at(live_server, browser_pag
         ("home", "/"),
         ("infusion", "/your-infusion-day/"),
         ("risks", "/risks-and-side-effects/"),
+        ("infusion-es", "/es/el-dia-de-su-infusion/"),
     ]:
         for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
             browser_page.set_viewport_size(viewport)

@@ -20,7 +20,28 @@ def change_url():
 
 
 def form_data(**changes):
+    from clinic.models import CallToActionWording
+
+    # The inline for the other languages' wording, as the admin's form sends it back unchanged.
+    wordings = list(CallToActionWording.objects.filter(call_to_action__site_id=1))
     data = {
+        "wordings-TOTAL_FORMS": str(len(wordings)),
+        "wordings-INITIAL_FORMS": str(len(wordings)),
+        "wordings-MIN_NUM_FORMS": "0",
+        "wordings-MAX_NUM_FORMS": "1000",
+    }
+    for index, wording in enumerate(wordings):
+        data.update(
+            {
+                f"wordings-{index}-id": str(wording.pk),
+                f"wordings-{index}-call_to_action": str(wording.call_to_action_id),
+                f"wordings-{index}-language": wording.language,
+                f"wordings-{index}-heading": wording.heading,
+                f"wordings-{index}-message": wording.message,
+                f"wordings-{index}-contact_label": wording.contact_label,
+            }
+        )
+    data |= {
         "site": "1",
         "clinic_name": "Riverside Ketamine Clinic",
         "heading": "Talk to a licensed healthcare provider",

@@ -31,6 +31,8 @@ CLINICAL_REVIEWER = EDITOR | {
 ADMINISTRATOR = {
     "auth.view_user", "auth.add_user", "auth.change_user", "auth.view_group",
     "clinic.view_providercalltoaction", "clinic.change_providercalltoaction",
+    "clinic.view_calltoactionwording", "clinic.add_calltoactionwording",
+    "clinic.change_calltoactionwording", "clinic.delete_calltoactionwording",
     # Unlock a locked-out sign-in; reset a colleague's lost authenticator.
     "axes.view_accessattempt", "axes.delete_accessattempt",
     "axes.view_accesslog", "axes.view_accessfailurelog",

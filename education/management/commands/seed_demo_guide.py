@@ -8,7 +8,7 @@ clinical review yet", and the review dashboard lists every one as needing review
 
 import re
 
-from cms.api import add_plugin, create_page
+from cms.api import add_plugin, create_page, create_page_content
 from cms.models import Page, PageContent
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,6 +17,7 @@ from django.db import transaction
 from djangocms_text.utils import plugin_to_tag
 from djangocms_versioning.models import Version
 
+from education.demo import guide_es
 from education.demo.guide import EXAMPLE_NOTICE, GLOSSARY, GUIDE
 
 SEED_AUTHOR = "demo-content"
@@ -35,9 +36,9 @@ def seed_author():
     return user
 
 
-def add_text(placeholder, body: str):
+def add_text(placeholder, body: str, language: str = LANGUAGE, glossary: dict = GLOSSARY):
     """A text plugin; each [[word]] in it becomes a glossary term inside the text."""
-    text = add_plugin(placeholder, "TextPlugin", LANGUAGE, body=GLOSSARY_MARK.sub(r"\1", body))
+    text = add_plugin(placeholder, "TextPlugin", language, body=GLOSSARY_MARK.sub(r"\1", body))
     if not GLOSSARY_MARK.search(body):
         return text
 
@@ -46,10 +47,10 @@ def add_text(placeholder, body: str):
         term = add_plugin(
             placeholder,
             "GlossaryTermPlugin",
-            LANGUAGE,
+            language,
             target=text,
             term=word,
-            definition=GLOSSARY[word.lower()],
+            definition=glossary[word.lower()],
         )
         return plugin_to_tag(term)
 
@@ -72,7 +73,47 @@ class Command(BaseCommand):
                 if spec["reverse_id"] == "home":
                     page.set_as_homepage(author)
                 created += 1
+            translated = self.translate_guide(author, "es", guide_es)
         self.stdout.write(f"Demo guide: {created} page(s) created, {len(GUIDE) - created} already present.")
+        self.stdout.write(f"Spanish: {translated} page(s) translated.")
+
+    def translate_guide(self, author, language, module) -> int:
+        """Add the language's version to every seeded page that has none yet, and publish it."""
+        done = 0
+        for spec in GUIDE:
+            translation = module.GUIDE.get(spec["reverse_id"])
+            page = Page.objects.filter(reverse_id=spec["reverse_id"]).first()
+            if translation is None or page is None:
+                continue
+            if PageContent.admin_manager.filter(page=page, language=language).exists():
+                continue
+            content = create_page_content(
+                language,
+                translation["title"],
+                page,
+                menu_title=translation.get("menu_title"),
+                slug=translation["slug"],
+                meta_description=translation["meta_description"],
+                created_by=author,
+                in_navigation=spec.get("in_navigation", True),
+                template=spec["template"],
+            )
+            self.add_blocks(
+                content, [module.EXAMPLE_NOTICE, *translation["blocks"]], language, module.GLOSSARY
+            )
+            Version.objects.get_for_content(content).publish(author)
+            done += 1
+        return done
+
+    @staticmethod
+    def add_blocks(content, blocks, language, glossary) -> None:
+        placeholder = content.get_placeholders().get(slot="content")
+        for block in blocks:
+            if isinstance(block, str):
+                add_text(placeholder, block, language, glossary)
+            else:
+                fields = dict(block)
+                add_plugin(placeholder, fields.pop("plugin"), language, **fields)
 
     @staticmethod
     def next_existing_page(index: int):
@@ -96,12 +137,6 @@ class Command(BaseCommand):
         if before:
             page.move_page(before, position="left")
         content = PageContent.admin_manager.get(page=page, language=LANGUAGE)
-        placeholder = content.get_placeholders().get(slot="content")
-        for block in [EXAMPLE_NOTICE, *spec["blocks"]]:
-            if isinstance(block, str):
-                add_text(placeholder, block)
-            else:
-                fields = dict(block)
-                add_plugin(placeholder, fields.pop("plugin"), LANGUAGE, **fields)
+        self.add_blocks(content, [EXAMPLE_NOTICE, *spec["blocks"]], LANGUAGE, GLOSSARY)
         Version.objects.get_for_content(content).publish(author)
         return page

@@ -1,0 +1,18 @@
+"""Administrators write the call to action's words in each language."""
+
+from django.db import migrations
+
+from staff_access.roles import sync_roles
+
+
+def sync(apps, schema_editor):
+    sync_roles(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("staff_access", "0004_administrators_invite_staff"),
+        ("clinic", "0003_call_to_action_wording"),
+    ]
+
+    operations = [migrations.RunPython(sync, migrations.RunPython.noop)]
