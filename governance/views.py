@@ -13,6 +13,7 @@ from djangocms_versioning.models import StateTracking, Version
 from .models import MIN_WORDS_TO_GRADE, ClinicalReview, DraftEdit
 from .readability import PLAIN_LANGUAGE_GRADE, reading_grade
 from .review_status import DUE_SOON_DAYS, LANGUAGE, page_statuses
+from .translations import out_of_date_translations
 
 DASHBOARD_PERMISSION = "governance.view_review_dashboard"
 
@@ -38,6 +39,14 @@ def review_dashboard(request):
         "plain_grade": PLAIN_LANGUAGE_GRADE,
         "min_words_to_grade": MIN_WORDS_TO_GRADE,
         "needing_review": sum(row.needs_review for row in rows),
+        "translations_out_of_date": [
+            {
+                "item": item,
+                "edit_url": get_object_edit_url(item.translation, language=item.translation.language),
+                "page_url": item.translation.page.get_absolute_url(item.translation.language),
+            }
+            for item in out_of_date_translations()
+        ],
         "title": "Clinical review dashboard",
     }
     return render(request, "governance/review_dashboard.html", context)
