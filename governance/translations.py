@@ -52,7 +52,7 @@ def record_source(translation: PageContent) -> None:
 
 def status(translation: PageContent) -> OutOfDate | None:
     """OutOfDate when the source page was published again after this translation was made."""
-    if translation is None or translation.language == SOURCE_LANGUAGE or not translation.pk:
+    if not getattr(translation, "pk", None) or translation.language == SOURCE_LANGUAGE:
         return None
     basis = TranslationBasis.objects.filter(content_id=translation.pk).first()
     source = _published_version(translation.page, SOURCE_LANGUAGE)

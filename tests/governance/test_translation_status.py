@@ -88,3 +88,23 @@ def test_the_whole_out_of_date_flow(translated_page, settings):
         'data-testid="translations-out-of-date"'
         not in staff_client(make_user("Editor")).get("/staff/reviews/").content.decode()
     )
+
+
+def test_each_language_has_its_own_row_and_reading_measure_on_the_dashboard(translated_page):
+    from governance.readability import grade_of_text, reading_grade
+
+    spanish = PageContent.objects.get(page=translated_page, language="es")
+    english = PageContent.objects.get(page=translated_page, language="en")
+    text = (
+        "La infusión dura unos 40 minutos. Una enfermera se queda con usted. Después descansa en la clínica."
+    )
+    assert grade_of_text(text, "es") > 70  # Fernández-Huerta: higher is easier
+    assert grade_of_text(text, "en") != grade_of_text(text, "es")
+    assert (
+        reading_grade(spanish).grade == grade_of_text("La infusión dura unos 40 minutos.", "es")
+        or reading_grade(spanish).too_short
+    )
+    html = staff_client(make_user("Editor")).get("/staff/reviews/").content.decode()
+    assert html.count(f'data-page="{translated_page.pk}"') == 2  # one row per language
+    assert '<span class="quiet" lang="es">(es)</span>' in html
+    assert english.title in html and spanish.title in html
