@@ -100,10 +100,7 @@ def test_each_language_has_its_own_row_and_reading_measure_on_the_dashboard(tran
     )
     assert grade_of_text(text, "es") > 70  # Fernández-Huerta: higher is easier
     assert grade_of_text(text, "en") != grade_of_text(text, "es")
-    assert (
-        reading_grade(spanish).grade == grade_of_text("La infusión dura unos 40 minutos.", "es")
-        or reading_grade(spanish).too_short
-    )
+    assert reading_grade(spanish).too_short  # six words: the dashboard says so instead of a score
     html = staff_client(make_user("Editor")).get("/staff/reviews/").content.decode()
     assert html.count(f'data-page="{translated_page.pk}"') == 2  # one row per language
     assert '<span class="quiet" lang="es">(es)</span>' in html
