@@ -18,20 +18,24 @@ logger = logging.getLogger(__name__)
 
 ATTEMPTS = 3
 FIRST_BACKOFF_SECONDS = 0.5
-# One publish changes several rows, each announcing a change: wait this long for the burst to end,
-# so the caches get one purge. Well inside the one second a publish may take to reach patients.
+# One publish changes several rows, each announcing a change: wait until no change has come for this
+# long (at most MAX_WAIT_SECONDS), so the caches get one purge, well inside the second a publish may
+# take to reach patients.
 QUIET_SECONDS = 0.1
+MAX_WAIT_SECONDS = 0.5
 
 _lock = threading.Lock()
 _pending = threading.Event()
 _worker: threading.Thread | None = None
+_last_change = 0.0
 
 
 def purge_soon() -> None:
-    global _worker
+    global _worker, _last_change
     if not configured_backends():
         return
     with _lock:
+        _last_change = time.monotonic()
         _pending.set()
         if _worker is None or not _worker.is_alive():
             _worker = threading.Thread(target=_run, name="frontend-cache-purge")
@@ -50,7 +54,7 @@ def wait_until_idle(timeout: float = 10.0) -> bool:
 def _run() -> None:
     try:
         while True:
-            time.sleep(QUIET_SECONDS)
+            _wait_for_quiet()
             with _lock:
                 if not _pending.is_set():
                     return
@@ -59,6 +63,15 @@ def _run() -> None:
                 purge_with_retries(backend)
     finally:
         close_old_connections()
+
+
+def _wait_for_quiet() -> None:
+    started = time.monotonic()
+    while True:
+        time.sleep(QUIET_SECONDS)
+        now = time.monotonic()
+        if now - _last_change >= QUIET_SECONDS or now - started >= MAX_WAIT_SECONDS:
+            return
 
 
 def purge_with_retries(backend) -> bool:

@@ -12,7 +12,7 @@ from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
 from .models import ClinicalReview
-from .readability import PLAIN_LANGUAGE_GRADE, grade_note, reading_grade
+from .readability import grade_note, is_hard, measure_name, reading_grade
 from .views import DASHBOARD_PERMISSION
 
 MENU_ID = "clinical-review"
@@ -59,8 +59,10 @@ class ClinicalReviewToolbar(ExtensionToolbar):
                 extra_context={
                     "grade": grade,
                     "too_short": stored.too_short,
-                    "hard": not stored.too_short and grade > PLAIN_LANGUAGE_GRADE,
-                    "note": grade_note(grade, too_short=stored.too_short),
+                    "hard": not stored.too_short and is_hard(grade, content.language),
+                    "note": grade_note(grade, too_short=stored.too_short, language=content.language),
+                    "measure": measure_name(content.language),
+                    "spanish": content.language == "es",
                 },
                 side=self.toolbar.RIGHT,
             )

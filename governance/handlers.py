@@ -11,7 +11,10 @@ from cms.signals import post_placeholder_operation
 from cms.utils.permissions import get_current_user
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
+from djangocms_versioning.constants import OPERATION_PUBLISH
+from djangocms_versioning.signals import post_version_operation
 
+from . import translations
 from .edit_tracking import record_draft_edit
 from .models import ClinicalReview, ReadingGrade, ReviewSource
 from .review_footer import forget_review_footer
@@ -66,7 +69,13 @@ def _review_changed(sender, instance, **kwargs):
     forget_review_footer(review.extended_object_id)
 
 
+def _translation_published(sender, operation, obj, **kwargs):
+    if operation == OPERATION_PUBLISH and isinstance(obj.content, PageContent):
+        translations.record_source(obj.content)
+
+
 def connect() -> None:
+    post_version_operation.connect(_translation_published, dispatch_uid="governance-translation-published")
     post_save.connect(_plugin_saved, dispatch_uid="governance-plugin-saved")
     post_delete.connect(_plugin_deleted, dispatch_uid="governance-plugin-deleted")
     post_save.connect(_page_content_saved, sender=PageContent, dispatch_uid="governance-content-saved")

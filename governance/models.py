@@ -158,3 +158,14 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"Reminder to {self.recipient} about page {self.page_id} on {self.sent_on}"
+
+
+class TranslationBasis(models.Model):
+    """The published version of the source (English) page a translation was made from."""
+
+    content = models.OneToOneField(PageContent, on_delete=models.CASCADE, related_name="translation_basis")
+    source_version_number = models.PositiveIntegerField()
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.content} from source version #{self.source_version_number}"

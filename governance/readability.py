@@ -75,8 +75,30 @@ def rendered_html(content) -> str:
     )
 
 
-def grade_of_text(text: str) -> float:
-    return round(textstat.flesch_kincaid_grade(text), 1) if text.strip(" .") else 0.0
+# Spanish pages are measured with Fernández-Huerta (0-100, higher is easier); 70 or more reads easily.
+SPANISH_EASY_SCORE = 70
+
+
+def grade_of_text(text: str, language: str = "en") -> float:
+    """Flesch-Kincaid grade for English; Fernández-Huerta score for Spanish."""
+    if not text.strip(" ."):
+        return 0.0
+    if language == "es":
+        # textstat keeps its language globally: switch back at once (staff-only, never per patient).
+        textstat.set_lang("es")
+        try:
+            return round(textstat.fernandez_huerta(text), 1)
+        finally:
+            textstat.set_lang("en_US")
+    return round(textstat.flesch_kincaid_grade(text), 1)
+
+
+def measure_name(language: str) -> str:
+    return "Fernández-Huerta" if language == "es" else "Reading grade"
+
+
+def is_hard(grade: float, language: str = "en") -> bool:
+    return grade < SPANISH_EASY_SCORE if language == "es" else grade > PLAIN_LANGUAGE_GRADE
 
 
 def reading_grade(content) -> ReadingGrade:
@@ -88,14 +110,21 @@ def reading_grade(content) -> ReadingGrade:
     text = text_of_html(rendered_html(PageContent.admin_manager.get(pk=content.pk)))
     words = len(text.strip(" .").split())
     stored, _ = ReadingGrade.objects.update_or_create(
-        content=content, defaults={"grade": grade_of_text(text), "words": words}
+        content=content, defaults={"grade": grade_of_text(text, content.language), "words": words}
     )
     return stored
 
 
-def grade_note(grade: float, too_short: bool = False) -> str:
+def grade_note(grade: float, too_short: bool = False, language: str = "en") -> str:
     if too_short:
         return f"Fewer than {MIN_WORDS_TO_GRADE} words: too short for a reading grade to mean anything."
+    if language == "es":
+        if grade < SPANISH_EASY_SCORE:
+            return (
+                f"Below {SPANISH_EASY_SCORE}: many patients will find this hard. Use shorter sentences "
+                "and words."
+            )
+        return f"{SPANISH_EASY_SCORE} or above: easy enough for most patients."
     if grade > PLAIN_LANGUAGE_GRADE:
         return (
             f"Above grade {PLAIN_LANGUAGE_GRADE}: many patients will find this hard. Use shorter "

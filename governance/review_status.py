@@ -29,6 +29,7 @@ URGENCY = [NEVER_REVIEWED, OVERDUE, DUE_SOON, AWAITING_REVIEW, PUBLISHED_STATUS,
 class PageStatus:
     page: object
     title: str
+    language: str = LANGUAGE
     published: PageContent | None = None
     published_review: ClinicalReview | None = None
     draft: PageContent | None = None
@@ -70,13 +71,18 @@ def _statuses(row: PageStatus, today: datetime.date) -> list[str]:
     return statuses
 
 
-def page_statuses(today: datetime.date | None = None) -> list[PageStatus]:
-    """One row per page of this site, most urgent first."""
+def page_statuses(today: datetime.date | None = None, languages: list[str] | None = None) -> list[PageStatus]:
+    """One row per page and language of this site, most urgent first.
+
+    Each language version has its own review, so its own status: a Spanish page can be overdue while
+    its English page is not.
+    """
     today = today or timezone.localdate()
+    languages = languages or [code for code, _name in settings.LANGUAGES]
     contents = list(
-        PageContent.admin_manager.filter(page__site_id=settings.SITE_ID, language=LANGUAGE)
+        PageContent.admin_manager.filter(page__site_id=settings.SITE_ID, language__in=languages)
         .select_related("page")
-        .order_by("page__path")
+        .order_by("page__path", "language")
     )
     content_type = ContentType.objects.get_for_model(PageContent)
     states = dict(
@@ -91,12 +97,15 @@ def page_statuses(today: datetime.date | None = None) -> list[PageStatus]:
     last_edits = {}
     for edit in DraftEdit.objects.filter(content__in=[c.pk for c in contents]).select_related("user"):
         last_edits.setdefault(edit.content_id, edit)  # ordered newest first
-    rows: dict[int, PageStatus] = {}
+    rows: dict[tuple, PageStatus] = {}
     for content in contents:
         state = states.get(content.pk)
         if state is None:
             continue  # archived or unpublished versions are history, not status
-        row = rows.setdefault(content.page_id, PageStatus(page=content.page, title=content.title))
+        row = rows.setdefault(
+            (content.page_id, content.language),
+            PageStatus(page=content.page, title=content.title, language=content.language),
+        )
         if state == PUBLISHED:
             row.published, row.published_review = content, reviews.get(content.pk)
         else:

@@ -11,8 +11,9 @@ from djangocms_versioning.helpers import version_list_url
 from djangocms_versioning.models import StateTracking, Version
 
 from .models import MIN_WORDS_TO_GRADE, ClinicalReview, DraftEdit
-from .readability import PLAIN_LANGUAGE_GRADE, reading_grade
+from .readability import PLAIN_LANGUAGE_GRADE, SPANISH_EASY_SCORE, is_hard, measure_name, reading_grade
 from .review_status import DUE_SOON_DAYS, LANGUAGE, page_statuses
+from .translations import out_of_date_translations
 
 DASHBOARD_PERMISSION = "governance.view_review_dashboard"
 
@@ -27,8 +28,10 @@ def review_dashboard(request):
     rows = page_statuses()
     for row in rows:
         row.grade = reading_grade(row.latest)
-        row.edit_url = get_object_edit_url(row.latest, language=LANGUAGE)
-        row.preview_url = get_object_preview_url(row.latest, language=LANGUAGE)
+        row.measure = measure_name(row.language)
+        row.hard = not row.grade.too_short and is_hard(row.grade.grade, row.language)
+        row.edit_url = get_object_edit_url(row.latest, language=row.language)
+        row.preview_url = get_object_preview_url(row.latest, language=row.language)
     context = {
         **admin.site.each_context(request),
         "is_nav_sidebar_enabled": False,  # the table needs the width
@@ -36,8 +39,17 @@ def review_dashboard(request):
         "today": timezone.localdate(),
         "due_soon_days": DUE_SOON_DAYS,
         "plain_grade": PLAIN_LANGUAGE_GRADE,
+        "spanish_easy_score": SPANISH_EASY_SCORE,
         "min_words_to_grade": MIN_WORDS_TO_GRADE,
         "needing_review": sum(row.needs_review for row in rows),
+        "translations_out_of_date": [
+            {
+                "item": item,
+                "edit_url": get_object_edit_url(item.translation, language=item.translation.language),
+                "page_url": item.translation.page.get_absolute_url(item.translation.language),
+            }
+            for item in out_of_date_translations()
+        ],
         "title": "Clinical review dashboard",
     }
     return render(request, "governance/review_dashboard.html", context)

@@ -4,6 +4,7 @@ from cms.models import Page, PageContent
 from django import template
 from django.utils.translation import get_language
 
+from governance import translations
 from governance.review_footer import footer_for
 
 register = template.Library()
@@ -32,3 +33,21 @@ def published_review(context):
         # No version in this language (an untranslated page answered with a 404): no footer.
         return None
     return footer_for(content)
+
+
+@register.simple_tag(takes_context=True)
+def translation_notice(context):
+    """For a translation whose source page changed since: when, and where to read the source."""
+    request = context.get("request")
+    page = getattr(request, "current_page", None)
+    language = get_language()
+    if not isinstance(page, Page) or language == translations.SOURCE_LANGUAGE:
+        return None
+    found = translations.status(page.get_content_obj(language))
+    if found is None:
+        return None
+    return {
+        "changed_on": found.source_changed_on,
+        "source_url": page.get_absolute_url(translations.SOURCE_LANGUAGE),
+        "source_language": translations.SOURCE_LANGUAGE,
+    }

@@ -15,8 +15,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import ReviewReminder
+from governance.models import ClinicalReview, ReviewReminder
 from governance.review_status import NEVER_REVIEWED, OVERDUE, page_statuses
+from governance.translations import out_of_date_translations
 
 
 def active_reviewers():
@@ -61,26 +62,41 @@ class Command(BaseCommand):
             recipients = [account] if _can_receive(account) else reviewers
             for recipient in recipients:
                 pages_for.setdefault(recipient, []).append(row)
+        # Translations whose English page was published again since they were made.
+        stale_for = {}
+        for stale in out_of_date_translations():
+            review = ClinicalReview.objects.filter(extended_object=stale.translation).first()
+            account = review.reviewer_account if review else None
+            for recipient in [account] if _can_receive(account) else reviewers:
+                stale_for.setdefault(recipient, []).append(stale)
         dashboard = settings.PORTAL_BASE_URL + reverse("governance:review-dashboard")
         sent = 0
-        for recipient, recipient_rows in pages_for.items():
+        for recipient in {**pages_for, **stale_for}:
             already = set(
                 ReviewReminder.objects.filter(recipient=recipient, sent_on=today).values_list(
                     "page_id", flat=True
                 )
             )
-            new_rows = [row for row in recipient_rows if row.page.pk not in already]
-            if not new_rows:
+            new_rows = [row for row in pages_for.get(recipient, []) if row.page.pk not in already]
+            new_stale = [
+                item for item in stale_for.get(recipient, []) if item.translation.page_id not in already
+            ]
+            if not new_rows and not new_stale:
                 continue
             with transaction.atomic():
                 # Recorded first and rolled back if sending fails, so a retry sends it again.
+                reminded = {row.page.pk for row in new_rows} | {
+                    item.translation.page_id for item in new_stale
+                }
                 ReviewReminder.objects.bulk_create(
-                    ReviewReminder(recipient=recipient, page=row.page, sent_on=today) for row in new_rows
+                    ReviewReminder(recipient=recipient, page_id=page_id, sent_on=today)
+                    for page_id in reminded
                 )
                 context = {
                     "name": recipient.get_full_name() or recipient.get_username(),
                     "pages": [_page(row) for row in new_rows],
                     "count": len(new_rows),
+                    "translations": new_stale,
                     "dashboard_url": dashboard,
                 }
                 send_mail(
