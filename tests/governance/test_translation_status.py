@@ -7,6 +7,7 @@ from cms.models import PageContent
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
+from djangocms_versioning.exceptions import ConditionFailed
 from djangocms_versioning.models import Version
 
 from governance.publishing import publish_as
@@ -105,3 +106,16 @@ def test_each_language_has_its_own_row_and_reading_measure_on_the_dashboard(tran
     assert html.count(f'data-page="{translated_page.pk}"') == 2  # one row per language
     assert '<span class="quiet" lang="es">(es)</span>' in html
     assert english.title in html and spanish.title in html
+
+
+def test_a_spanish_draft_follows_the_same_publishing_rules(translated_page):
+    editor, reviewer = make_user("Editor"), make_user("Clinical reviewer")
+    spanish = PageContent.admin_manager.filter(page=translated_page, language="es").latest("pk")
+    draft = Version.objects.get_for_content(spanish).copy(editor)
+    with pytest.raises(ConditionFailed, match="review"):
+        publish_as(draft, reviewer)  # no review recorded on this Spanish version
+    make_review(draft.content, reviewer)
+    with pytest.raises(ConditionFailed, match="Only a clinical reviewer"):
+        publish_as(draft, editor)
+    publish_as(draft, reviewer)
+    assert Version.objects.get(pk=draft.pk).state == "published"
