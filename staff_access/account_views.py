@@ -68,6 +68,10 @@ def _over_limit(kind: str, value: str) -> bool:
     return count > settings.PORTAL_PASSWORD_RESET_LIMIT
 
 
+class StaffPageMixin:
+    """The admin's own context (site header, theme), so these pages look like the rest of the admin."""
+
+
 class StaffPasswordResetForm(PasswordResetForm):
     """Only active staff accounts get an email; everyone sees the same answer."""
 
@@ -75,7 +79,7 @@ class StaffPasswordResetForm(PasswordResetForm):
         return (user for user in super().get_users(email) if user.is_staff)
 
 
-class ForgottenPasswordView(auth_views.PasswordResetView):
+class ForgottenPasswordView(StaffPageMixin, auth_views.PasswordResetView):
     form_class = StaffPasswordResetForm
     template_name = "staff_access/password_reset_form.html"
     email_template_name = "staff_access/email/password_reset.txt"
@@ -102,19 +106,13 @@ class ForgottenPasswordView(auth_views.PasswordResetView):
         )
         return redirect(self.get_success_url())
 
-    def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
 
-
-class ForgottenPasswordSentView(auth_views.PasswordResetDoneView):
+class ForgottenPasswordSentView(StaffPageMixin, auth_views.PasswordResetDoneView):
     template_name = "staff_access/password_reset_done.html"
     extra_context = {"title": "Check your email"}
 
-    def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
 
-
-class NewPasswordView(auth_views.PasswordResetConfirmView):
+class NewPasswordView(StaffPageMixin, auth_views.PasswordResetConfirmView):
     template_name = "staff_access/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
     extra_context = {"title": "Choose a new password"}
@@ -124,16 +122,10 @@ class NewPasswordView(auth_views.PasswordResetConfirmView):
         log_event("password_reset_completed", user=form.user.get_username(), ip=client_ip(self.request))
         return response
 
-    def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
 
-
-class NewPasswordSetView(auth_views.PasswordResetCompleteView):
+class NewPasswordSetView(StaffPageMixin, auth_views.PasswordResetCompleteView):
     template_name = "staff_access/password_reset_complete.html"
     extra_context = {"title": "Your password is changed"}
-
-    def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
 
 
 @never_cache

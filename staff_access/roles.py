@@ -128,5 +128,10 @@ def sync_roles(apps) -> None:
         group.permissions.set(wanted)
 
 
+def sync_roles_migration(apps, schema_editor) -> None:
+    """RunPython's forwards function for every migration that changes the table above."""
+    sync_roles(apps)
+
+
 def remove_roles(apps) -> None:
     apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()

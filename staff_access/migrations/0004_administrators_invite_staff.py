@@ -2,14 +2,10 @@
 
 from django.db import migrations
 
-from staff_access.roles import sync_roles
-
-
-def sync(apps, schema_editor):
-    sync_roles(apps)
+from staff_access.roles import sync_roles_migration
 
 
 class Migration(migrations.Migration):
     dependencies = [("staff_access", "0003_invitation")]
 
-    operations = [migrations.RunPython(sync, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(sync_roles_migration, migrations.RunPython.noop)]

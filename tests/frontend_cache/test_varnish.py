@@ -7,6 +7,7 @@ import time
 import pytest
 
 from tests.conftest import require_service
+from tests.support.scripts import CREATE_INFUSION_PAGE, PUBLISH_INFUSION_CHANGE
 from tests.support.servers import (
     VARNISHD,
     Gunicorn,
@@ -20,22 +21,6 @@ from tests.support.servers import (
 
 pytestmark = pytest.mark.postgres
 
-CREATE_PAGE = """
-from tests.support.factories import make_page
-body = "<p>" + "Version one of the infusion page. " * 40 + "</p>"
-page = make_page("Your infusion day", body=body, slug="infusion-day")
-print(page.get_absolute_url())
-"""
-
-PUBLISH_CHANGE = """
-from cms.models import Page
-from django.contrib.auth import get_user_model
-from tests.support.factories import make_draft_edit
-page = Page.objects.get(urls__slug="infusion-day")
-author = get_user_model().objects.get(is_superuser=True)
-make_draft_edit(page, "<p>Version two of the infusion page.</p>", author).publish(author)
-"""
-
 
 @pytest.fixture
 def site_behind_varnish(tmp_path):
@@ -44,7 +29,7 @@ def site_behind_varnish(tmp_path):
     require_service(server is not None, "PostgreSQL on 127.0.0.1:5432")
     with redis_namespace("test-varnish") as (redis, prefix), scratch_postgres_database(server) as database:
         env = {"REDIS_URL": redis, "CACHE_KEY_PREFIX": prefix}
-        url = run_django(CREATE_PAGE, database_url=database, extra_env=env)
+        url = run_django(CREATE_INFUSION_PAGE.format(repeat=40), database_url=database, extra_env=env)
         gunicorn = Gunicorn(database_url=database, redis_url=redis, key_prefix=prefix, log_dir=tmp_path,
                             extra_env={"PORTAL_SHARED_CACHE_SECONDS": "2"})  # fmt: skip
         varnish = Varnish(gunicorn.port)
@@ -96,7 +81,9 @@ def test_a_publish_is_visible_through_varnish_within_a_second(site_behind_varnis
     # The publish runs in a separate process (as an editor's request in a worker would), and its
     # purge runs after the commit, in the background.
     run_django(
-        PUBLISH_CHANGE, database_url=site_behind_varnish["database"], extra_env=site_behind_varnish["env"]
+        PUBLISH_INFUSION_CHANGE,
+        database_url=site_behind_varnish["database"],
+        extra_env=site_behind_varnish["env"],
     )
     committed = time.monotonic()
     seen = poll(lambda: b"Version two" in varnish.get(url)[2], deadline_seconds=1.0, interval=0.02)

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from tests.conftest import require_service
+from tests.support.scripts import CREATE_INFUSION_PAGE, PUBLISH_INFUSION_CHANGE
 from tests.support.servers import (
     Gunicorn,
     postgres_server_url,
@@ -18,21 +19,6 @@ from tests.support.servers import (
 
 pytestmark = pytest.mark.postgres
 
-CREATE_PAGE = """
-from tests.support.factories import make_page
-page = make_page("Your infusion day", body="<p>Version one of the infusion page.</p>", slug="infusion-day")
-print(page.get_absolute_url())
-"""
-
-PUBLISH_CHANGE = """
-from cms.models import Page
-from django.contrib.auth import get_user_model
-from tests.support.factories import make_draft_edit
-page = Page.objects.get(urls__slug="infusion-day")
-author = get_user_model().objects.get(is_superuser=True)
-make_draft_edit(page, "<p>Version two of the infusion page.</p>", author).publish(author)
-"""
-
 
 @pytest.fixture
 def two_instances(tmp_path):
@@ -40,7 +26,7 @@ def two_instances(tmp_path):
     require_service(server is not None, "PostgreSQL on 127.0.0.1:5432")
     with redis_namespace("test-instances") as (redis, prefix), scratch_postgres_database(server) as database:
         env = {"REDIS_URL": redis, "CACHE_KEY_PREFIX": prefix}
-        url = run_django(CREATE_PAGE, database_url=database, extra_env=env)
+        url = run_django(CREATE_INFUSION_PAGE.format(repeat=1), database_url=database, extra_env=env)
         instances = [
             Gunicorn(database_url=database, redis_url=redis, key_prefix=prefix, log_dir=tmp_path)
             for _ in range(2)
@@ -63,7 +49,9 @@ def test_a_publish_through_one_instance_is_read_through_the_other_within_one_sec
             assert status == 200
             assert "Version one" in html
 
-    run_django(PUBLISH_CHANGE, database_url=two_instances["database"], extra_env=two_instances["env"])
+    run_django(
+        PUBLISH_INFUSION_CHANGE, database_url=two_instances["database"], extra_env=two_instances["env"]
+    )
     published_at = time.monotonic()
 
     def second_instance_shows_version_two():
