@@ -93,7 +93,9 @@ def freshness(site: Site, varnish: Varnish) -> list[float]:
         for _ in range(3):  # Varnish holds the current page
             get(varnish.base + PAGE)
         with transaction.atomic():
-            content = PageContent.admin_manager.filter(page=page, versions__state=PUBLISHED).get()
+            content = PageContent.admin_manager.filter(
+                page=page, language="en", versions__state=PUBLISHED
+            ).get()
             draft = Version.objects.get_for_content(content).copy(author)
             text = Text.objects.filter(placeholder__object_id=draft.object_id).order_by("position").first()
             text.body = f"<p>{marker}</p>" + text.body
