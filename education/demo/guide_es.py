@@ -247,23 +247,25 @@ GUIDE = {
     "get-help-now": {
         "title": "Pida ayuda ahora",
         "slug": "pida-ayuda-ahora",
-        "meta_description": "A quién llamar si se siente peor o en peligro.",
+        "meta_description": "A qué número llamar si se siente en peligro o mucho peor.",
         "blocks": [
-            "<p>Si se siente peor o en peligro, pida ayuda ahora. Hay ayuda. No está solo.</p>",
-            {
-                "plugin": "CareCardPlugin",
-                "level": "emergency",
-                "heading": "Llame ahora",
-                "message": "Si su vida está en peligro, llame a emergencias.",
-                "phone_numbers": EMERGENCY_NUMBERS,
-            },
+            "<p>Si se siente en peligro o mucho peor, pida ayuda ahora. No tiene que esperar a su "
+            "próxima cita. Hay ayuda. No está solo.</p>",
             "<h2>En Estados Unidos</h2>"
-            "<p>Llame al 988 y marque 2 para hablar en español. O envíe la palabra AYUDA por mensaje de "
-            "texto al 988. En una emergencia, llame al 911.</p>"
+            "<ul>"
+            '<li>Llame al <a href="tel:988">988</a> y marque 2 para hablar en español. O envíe la '
+            "palabra AYUDA por mensaje de texto al 988. Es la Línea de Prevención del Suicidio y "
+            "Crisis.</li>"
+            '<li>En una emergencia, llame al <a href="tel:911">911</a>.</li>'
+            "</ul>",
             "<h2>En el Reino Unido</h2>"
-            "<p>Llame al 999 o vaya a la sala de emergencias (A&amp;E) si su vida está en peligro. "
-            "Llame al NHS 111 y elija la opción 2 para la salud mental. Samaritans: 116 123, gratis, "
-            "de día y de noche.</p>",
+            "<ul>"
+            '<li>Si su vida está en peligro, llame al <a href="tel:999">999</a> o vaya a la sala de '
+            "emergencias (A&amp;E).</li>"
+            '<li>Llame al <a href="tel:111">NHS 111</a> y elija la opción 2 para la salud mental.</li>'
+            '<li>Llame gratis a Samaritans al <a href="tel:116123">116 123</a>. Contestan de día y de '
+            "noche, todos los días.</li>"
+            "</ul>",
         ],
     },
     "glossary": {
@@ -277,11 +279,23 @@ GUIDE = {
     "privacy": {
         "title": "Privacidad",
         "slug": "privacidad",
-        "meta_description": "Lo que guarda esta guía: nada sobre usted.",
+        "meta_description": "Lo que esta guía guarda sobre usted (nada) y sobre el personal de la clínica.",
         "blocks": [
-            "<p>Esta guía no guarda nada sobre usted. No usa cookies. No sigue lo que usted lee. No "
-            "envía nada a otras empresas.</p>"
-            "<p>Si quiere hablar de su salud, llame a su clínica.</p>",
+            "<p>Esta página dice lo que esta guía guarda sobre usted. La respuesta corta es: nada.</p>",
+            "<h2>Lo que guardamos sobre usted</h2>"
+            "<p>Nada. No necesita una cuenta para leer esta guía. No le pedimos su nombre, su correo "
+            "ni nada sobre su salud. La guía no anota quién lee cada página.</p>",
+            "<h2>Cookies y rastreadores</h2>"
+            "<p>Esta guía no pone cookies en su teléfono ni en su computadora cuando la lee. No tiene "
+            "anuncios ni rastreadores. No carga nada de otros sitios web, así que ninguna otra empresa "
+            "puede ver lo que usted lee aquí.</p>",
+            "<h2>Lo que guardamos sobre el personal</h2>"
+            "<p>El personal de la clínica entra con su cuenta para cambiar esta guía. Para ellos "
+            "guardamos una cuenta y un registro. El registro muestra cuándo entran y qué cambian. Esto "
+            "nos ayuda a que la guía sea segura y correcta.</p>",
+            "<h2>Preguntas</h2>"
+            "<p>Si tiene una pregunta sobre su propio cuidado o sus propios datos, pregunte a la "
+            "clínica que le trata.</p>",
         ],
     },
 }
