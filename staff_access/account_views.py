@@ -4,20 +4,19 @@ Both end at the usual second step: an invited person enrols an authenticator str
 person who reset a password still needs their code at the next sign-in.
 """
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+
+from portal.rate_limit import RateLimit
 
 from . import access_review, invitations
 from .events import log_event
@@ -59,13 +58,8 @@ def accept_invitation(request, token):
 
 def _over_limit(kind: str, value: str) -> bool:
     """Count one request for `value` (hashed: no address is kept) and say whether it is over the limit."""
-    key = f"staff-access:reset:{kind}:{hashlib.sha256(value.lower().encode()).hexdigest()[:32]}"
-    cache.add(key, 0, RESET_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr, or the cache is unreachable
-        count = 1
-    return count > settings.PORTAL_PASSWORD_RESET_LIMIT
+    limit = RateLimit(f"password-reset-{kind}", settings.PORTAL_PASSWORD_RESET_LIMIT, RESET_WINDOW_SECONDS)
+    return limit.hit(value)
 
 
 class StaffPageMixin:

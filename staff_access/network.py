@@ -1,20 +1,6 @@
-"""The client's address, for lockouts and the security log."""
+"""Who a sign-in attempt comes from, for lockouts and the security log."""
 
-from django.conf import settings
-
-
-def client_ip(request) -> str:
-    """The connection's address, or with TRUSTED_PROXY_COUNT proxies in front, the address the
-    outermost trusted proxy saw. Addresses further left in X-Forwarded-For are ignored: a client
-    can write anything there, and a forged address would let it dodge its lockout."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
+from portal.network import client_ip  # noqa: F401  (django-axes and the security log name it here)
 
 USERNAME_MAX_LENGTH = 150  # Django's own limit; django-axes stores the name in a 255-character column
 
