@@ -9,7 +9,7 @@ from cms.plugin_pool import plugin_pool
 
 from clinic.details import clinic_details
 
-from .models import CareCard, Checklist, GlossaryTerm, KeyFacts, QuestionAnswer, TreatmentSteps
+from .models import CareCard, Checklist, CheckQuestion, GlossaryTerm, KeyFacts, QuestionAnswer, TreatmentSteps
 
 MODULE = "Patient guide"
 
@@ -75,3 +75,22 @@ class ChecklistPlugin(GuideBlock):
     name = "Checklist"
     model = Checklist
     render_template = "education/plugins/checklist.html"
+
+
+@plugin_pool.register_plugin
+class CheckQuestionPlugin(GuideBlock):
+    """A self-check on the guide page; a question the patient answers inside a reading pack.
+
+    A reading pack's view puts `reading_pack` in the context (an object with `answer_url` and
+    `result_for(instance)`), and renders the page without the placeholder cache.
+    """
+
+    name = "Check your understanding"
+    model = CheckQuestion
+    render_template = "education/plugins/check_question.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        pack = context.get("reading_pack")
+        context["result"] = pack.result_for(instance) if pack else None
+        return context

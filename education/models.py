@@ -184,3 +184,46 @@ class Checklist(CMSPlugin):
 
     def item_list(self) -> list[str]:
         return lines(self.items)
+
+
+ANSWER_POSITIONS = [(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth")]
+
+
+class CheckQuestion(CMSPlugin):
+    """“Check your understanding”: one question about one fact the page states, with 2 to 4 answers.
+
+    On a guide page it is a self-check (the answer is in a <details>, so it works without
+    JavaScript); inside a reading pack the patient answers it and the answer is recorded.
+    """
+
+    question = models.CharField(max_length=200, help_text="One question about one fact this page states.")
+    answers = models.TextField(
+        validators=[LineCountValidator(2, 4, "answer", max_length=150)],
+        help_text="2 to 4 answers, one per line, in the order patients see them.",
+    )
+    correct_answer = models.PositiveSmallIntegerField(
+        choices=ANSWER_POSITIONS, default=1, help_text="Which line above is the right answer."
+    )
+    explanation = models.TextField(
+        max_length=500,
+        help_text=(
+            "Why that answer is right, in one or two short sentences, and which part of the page says so, "
+            "for example “See “After your infusion” above.”"
+        ),
+    )
+
+    def __str__(self) -> str:
+        return self.question
+
+    def clean(self):
+        if self.correct_answer and self.correct_answer > len(self.answer_list()):
+            raise ValidationError(
+                {"correct_answer": f"There are only {len(self.answer_list())} answers: choose one of them."}
+            )
+
+    def answer_list(self) -> list[str]:
+        return lines(self.answers)
+
+    def correct_text(self) -> str:
+        answers = self.answer_list()
+        return answers[self.correct_answer - 1] if 0 < self.correct_answer <= len(answers) else ""

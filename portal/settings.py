@@ -53,6 +53,10 @@ else:
     if len(SECRET_KEY) < 32:
         raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long in production.")
 
+# Old keys still accepted while a new SECRET_KEY is rolled out: sessions, password-reset links and
+# reading-pack codes made under them keep working until the old key is removed from this list.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
+
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # The portal's own apps, each depending only on the ones above it (docs/architecture.md). They come
@@ -62,6 +66,7 @@ INSTALLED_APPS = [
     "clinic",
     "education",
     "governance",
+    "reading_packs",
     "staff_access",
     "frontend_cache",
     "django.contrib.admin",
@@ -236,6 +241,11 @@ USE_I18N = True
 USE_TZ = True
 
 SITE_ID = 1
+
+# --- Reading packs (reading_packs/, docs/reading-packs.md) ------------------------------------------
+# Days a reading record is kept after its code expires; `manage.py purge_reading_records` (daily
+# from cron) deletes older ones.
+PORTAL_READING_RECORD_DAYS = int(os.environ.get("PORTAL_READING_RECORD_DAYS", "90"))
 # The address patients and staff use, without a trailing slash. It names the Sites framework's site
 # (the CMS toolbar, absolute links) and starts every link in an email (clinic/handlers.py keeps the
 # site in step after each migrate).

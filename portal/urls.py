@@ -39,6 +39,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The clinical review dashboard and page histories, for staff.
     path("staff/", include("governance.urls")),
+    # Issuing reading packs and reading their records, for care coordinators and clinicians.
+    path("staff/packs/", include("reading_packs.staff_urls")),
 ]
 
 if settings.DEBUG:
@@ -48,6 +50,11 @@ if settings.DEBUG:
 
 # django CMS catches every remaining path, so it must come last. English pages stay unprefixed;
 # other languages get /<code>/.
-urlpatterns += i18n_patterns(path("", include("cms.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    # Reading packs: /p/<code>/ in English, /es/p/<code>/ in Spanish.
+    path("p/", include("reading_packs.urls")),
+    path("", include("cms.urls")),
+    prefix_default_language=False,
+)
 
 handler500 = "portal.views.server_error"

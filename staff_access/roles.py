@@ -9,10 +9,19 @@ suite compares the groups in the database with this table.
 EDITOR = "Editor"
 CLINICAL_REVIEWER = "Clinical reviewer"
 ADMINISTRATOR = "Administrator"
+CARE_COORDINATOR = "Care coordinator"
 
 # The guide's building blocks are plugin models of their own: django CMS asks for each model's
 # permissions before it offers the plugin in the editor.
-_GUIDE_BLOCKS = ["keyfacts", "treatmentsteps", "carecard", "questionanswer", "glossaryterm", "checklist"]
+_GUIDE_BLOCKS = [
+    "keyfacts",
+    "treatmentsteps",
+    "carecard",
+    "questionanswer",
+    "glossaryterm",
+    "checklist",
+    "checkquestion",
+]
 
 _EDIT_PAGES = [
     "cms.view_page",
@@ -80,14 +89,39 @@ _ADMINISTER = [
     "frontend_cache.delete_purgefailure",
 ]
 
+# Giving patients reading packs and reading what they read: the front desk's whole job here. The
+# portal stores nothing about the patient, so a record shows a code's reading, never a person.
+_ISSUE_PACKS = [
+    "reading_packs.view_readingpack",
+    "reading_packs.issue_pack",
+    "reading_packs.view_reading_record",
+]
+
+# Which pages a pack holds, and in which order: decided by the clinicians who write the pages.
+_DEFINE_PACKS = [
+    *(
+        f"reading_packs.{verb}_{model}"
+        for model in ("readingpack", "packpage", "packtranslation")
+        for verb in ("view", "add", "change", "delete")
+    ),
+    "reading_packs.issue_pack",
+    "reading_packs.view_reading_record",
+]
+
 ROLES: dict[str, list[str]] = {
-    EDITOR: _EDIT_PAGES,
-    CLINICAL_REVIEWER: [*_EDIT_PAGES, *_REVIEW_AND_PUBLISH],
+    EDITOR: [*_EDIT_PAGES, *_DEFINE_PACKS],
+    CLINICAL_REVIEWER: [*_EDIT_PAGES, *_REVIEW_AND_PUBLISH, *_DEFINE_PACKS],
     ADMINISTRATOR: _ADMINISTER,
+    CARE_COORDINATOR: _ISSUE_PACKS,
 }
 
 # Short names for the command line and forms (`invite_staff --role reviewer`).
-ROLE_SLUGS = {"editor": EDITOR, "reviewer": CLINICAL_REVIEWER, "administrator": ADMINISTRATOR}
+ROLE_SLUGS = {
+    "editor": EDITOR,
+    "reviewer": CLINICAL_REVIEWER,
+    "administrator": ADMINISTRATOR,
+    "coordinator": CARE_COORDINATOR,
+}
 
 # Local demo accounts of `make run`, one per role (two reviewers, so one can check the other's work).
 DEMO_ACCOUNTS = [
@@ -96,6 +130,7 @@ DEMO_ACCOUNTS = [
     ("demo-reviewer", CLINICAL_REVIEWER, False),
     ("demo-reviewer-2", CLINICAL_REVIEWER, False),
     ("demo-admin", ADMINISTRATOR, False),
+    ("demo-coordinator", CARE_COORDINATOR, False),
 ]
 
 

@@ -3,8 +3,6 @@
 from base64 import b32encode
 
 import django_otp
-import qrcode
-import qrcode.image.svg
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -16,6 +14,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from portal.qr import qr_svg
 
 from .events import log_event
 from .forms import EnrolmentForm, SecondFactorForm
@@ -86,9 +86,7 @@ def verify(request):
 
 def _qr_code_svg(device: TOTPDevice) -> str:
     """The otpauth:// link as an inline SVG drawn here: the secret never goes to an image service."""
-    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    svg = image.to_string(encoding="unicode")
-    return svg[svg.index("<svg") :]
+    return qr_svg(device.config_url)
 
 
 @never_cache

@@ -1,0 +1,255 @@
+"""What patients see at /p/<code>/: the pack, its pages, the checks, and “I have finished”.
+
+No cookies: these forms are exempt from the cookie-based CSRF check and refuse posts from other
+sites instead (portal/same_origin.py). Every answer is private, never stored by any cache, sends
+no Referer onwards (the code is in the address) and asks search engines not to index it. Only
+explicit posts record reading; a GET (a link previewer in a mail or chat app) marks a pack as
+opened and nothing more.
+"""
+
+from functools import wraps
+
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from education.models import CheckQuestion
+from portal.rate_limit import RateLimit
+from portal.same_origin import patient_form
+from portal.scrub import clean_patient_text
+
+from . import codes, records
+from .models import IssuedPack
+
+# More wrong codes than this from one address within the window are refused with 429 until the
+# window runs out; counted in the shared cache, so the limit holds across workers and machines.
+WRONG_CODE_LIMIT = RateLimit("reading-pack-code", 10, 600)
+QUESTIONS_MAX_LENGTH = 1000
+
+
+def pack_response(view):
+    """Same-origin posts only, and headers that keep every answer (refusals too) out of caches,
+    out of Referer headers and out of search engines."""
+    checked = patient_form(view)
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = checked(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return csrf_exempt(wrapped)
+
+
+def _render(request, template, context=None, status=200):
+    return TemplateResponse(request, f"reading_packs/patient/{template}", context or {}, status=status)
+
+
+def _not_found(request, typed=""):
+    context = {"typed": typed[: codes.MAX_TYPED_LENGTH]}
+    return _render(request, "not_found.html", context, status=404)
+
+
+def _open(request, code: str) -> IssuedPack | TemplateResponse | HttpResponseRedirect:
+    """The issued pack for `code`, or the answer to give instead (404, 410, 429, or a redirect)."""
+    if WRONG_CODE_LIMIT.client_exceeded(request):
+        return _render(request, "too_many_tries.html", status=429)
+    issued = records.find(code)
+    if issued is None:
+        if WRONG_CODE_LIMIT.hit_client(request):
+            return _render(request, "too_many_tries.html", status=429)
+        return _not_found(request, code)
+    if issued.is_expired():
+        return _render(request, "expired.html", {"pack_name": issued.pack_name}, status=410)
+    return issued
+
+
+class PackContext:
+    """What a check question needs to render inside a pack: where to post, and earlier answers."""
+
+    def __init__(self, answer_url: str, answers):
+        self.answer_url = answer_url
+        self.answers = {answer.question: answer for answer in answers}
+
+    def result_for(self, check) -> dict | None:
+        answer = self.answers.get(check.question)
+        if answer is None:
+            return None
+        choices = check.answer_list()
+        position = choices.index(answer.final_answer) + 1 if answer.final_answer in choices else 0
+        return {
+            "final_answer": answer.final_answer,
+            "final_correct": answer.final_correct,
+            "final_position": position,
+        }
+
+
+def _urls(code: str) -> dict:
+    shown = codes.display(codes.normalise(code))
+    return {
+        "code": shown,
+        "start": reverse("reading_packs:start", args=[shown]),
+        "finish": reverse("reading_packs:finish", args=[shown]),
+    }
+
+
+def _page_url(code: str, number: int) -> str:
+    return reverse("reading_packs:page", args=[codes.display(codes.normalise(code)), number])
+
+
+def _in_its_language(request, issued, code, current_url_name, *args):
+    """A pack is read in the language it was given in; send a link opened elsewhere there."""
+    if issued.language == get_language():
+        return None
+    with translation.override(issued.language):
+        shown = codes.display(codes.normalise(code))
+        return redirect(reverse(f"reading_packs:{current_url_name}", args=[shown, *args]))
+
+
+@pack_response
+@require_GET
+def enter_code(request):
+    typed = request.GET.get("code", "")
+    if not typed:
+        return _render(request, "enter_code.html")
+    code = codes.normalise(typed)
+    if code is None:
+        if WRONG_CODE_LIMIT.hit_client(request):
+            return _render(request, "too_many_tries.html", status=429)
+        return _not_found(request, typed)
+    return redirect(reverse("reading_packs:start", args=[codes.display(code)]))
+
+
+@pack_response
+@require_GET
+def start(request, code):
+    issued = _open(request, code)
+    if not isinstance(issued, IssuedPack):
+        return issued
+    moved = _in_its_language(request, issued, code, "start")
+    if moved:
+        return moved
+    records.mark_opened(issued)
+    entries = records.entries(issued)
+    name, introduction = issued.pack.wording(issued.language)
+    unread = [entry for entry in entries if not entry.read]
+    context = {
+        "issued": issued,
+        "pack_name": name,
+        "introduction": introduction,
+        "entries": entries,
+        "read_count": len(entries) - len(unread),
+        "next_url": _page_url(code, unread[0].number) if unread else _urls(code)["finish"],
+        "started": len(unread) < len(entries),
+        "urls": _urls(code),
+    }
+    return _render(request, "start.html", context)
+
+
+def _entry(issued, number):
+    entries = records.entries(issued)
+    return entries, entries[number - 1] if 1 <= number <= len(entries) else None
+
+
+@pack_response
+@require_http_methods(["GET", "POST"])
+def page(request, code, number):
+    issued = _open(request, code)
+    if not isinstance(issued, IssuedPack):
+        return issued
+    moved = _in_its_language(request, issued, code, "page", number)
+    if moved:
+        return moved
+    entries, entry = _entry(issued, number)
+    if entry is None:
+        return _not_found(request, code)
+    if request.method == "POST":
+        records.mark_read(issued, entry)
+        unread = [other for other in entries if not other.read and other.number != number]
+        later = [other for other in unread if other.number > number] or unread
+        target = _page_url(code, later[0].number) if later else _urls(code)["finish"]
+        return redirect(target, permanent=False)
+    records.mark_opened(issued)
+    # The page's own review footer and signposts read the current page.
+    request.current_page = entry.page
+    answer_url = reverse("reading_packs:answer", args=[codes.display(codes.normalise(code)), number])
+    context = {
+        "issued": issued,
+        "pack_name": issued.pack.wording(issued.language)[0],
+        "entries": entries,
+        "entry": entry,
+        "read_count": sum(other.read for other in entries),
+        "placeholder": entry.content.placeholders.filter(slot="content").first(),
+        "reading_pack": PackContext(answer_url, issued.check_answers.filter(page=entry.page)),
+        "previous_url": _page_url(code, number - 1) if number > 1 else _urls(code)["start"],
+        "urls": _urls(code),
+    }
+    return _render(request, "page.html", context)
+
+
+@pack_response
+@require_POST
+def answer(request, code, number):
+    issued = _open(request, code)
+    if not isinstance(issued, IssuedPack):
+        return issued
+    _, entry = _entry(issued, number)
+    if entry is None:
+        return _not_found(request, code)
+    check = CheckQuestion.objects.filter(
+        pk=_number(request.POST.get("check")), placeholder__in=entry.content.placeholders.all()
+    ).first()
+    if check is None:
+        return _not_found(request, code)
+    position = _number(request.POST.get("answer"))
+    if 1 <= position <= len(check.answer_list()):
+        records.record_answer(issued, entry, check, position)
+    return redirect(f"{_page_url(code, number)}#check-{check.pk}")
+
+
+def _number(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+@pack_response
+@require_http_methods(["GET", "POST"])
+def finish(request, code):
+    issued = _open(request, code)
+    if not isinstance(issued, IssuedPack):
+        return issued
+    moved = _in_its_language(request, issued, code, "finish")
+    if moved:
+        return moved
+    entries = records.entries(issued)
+    questions, error = issued.questions, ""
+    if request.method == "POST":
+        questions = request.POST.get("questions", "")
+        if len(questions) > QUESTIONS_MAX_LENGTH:
+            error = "too_long"
+        else:
+            records.finish(issued, clean_patient_text(questions, QUESTIONS_MAX_LENGTH))
+            return redirect(_urls(code)["finish"])
+    else:
+        records.mark_opened(issued)
+    context = {
+        "issued": issued,
+        "pack_name": issued.pack.wording(issued.language)[0],
+        "entries": entries,
+        "read_count": sum(entry.read for entry in entries),
+        "questions": questions,
+        "error": error,
+        "max_length": QUESTIONS_MAX_LENGTH,
+        "previous_url": _page_url(code, len(entries)) if entries else _urls(code)["start"],
+        "urls": _urls(code),
+    }
+    return _render(request, "finish.html", context, status=400 if error else 200)

@@ -1,0 +1,99 @@
+"""Staff pages: issue a pack (code, link, QR code, printable slip) and read a code's reading record."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import get_object_or_404, render
+from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from clinic.details import clinic_details
+from portal.qr import qr_svg
+
+from . import codes, records
+from .models import ReadingPack
+from .reading_record import reading_record
+
+ISSUE_PERMISSION = "reading_packs.issue_pack"
+RECORD_PERMISSION = "reading_packs.view_reading_record"
+
+
+def staff_view(permission):
+    def decorate(view):
+        # Anonymous visitors go to the login page; staff without the permission get a 403.
+        return never_cache(login_required(permission_required(permission, raise_exception=True)(view)))
+
+    return decorate
+
+
+def _context(request, title: str, **values) -> dict:
+    return {**admin.site.each_context(request), "title": title, "is_nav_sidebar_enabled": False, **values}
+
+
+@staff_view(ISSUE_PERMISSION)
+@require_GET
+def pack_list(request):
+    packs = ReadingPack.objects.prefetch_related("pack_pages")
+    context = _context(
+        request,
+        "Reading packs",
+        packs=packs,
+        languages=settings.LANGUAGES,
+        may_read_records=request.user.has_perm(RECORD_PERMISSION),
+    )
+    return render(request, "reading_packs/staff/pack_list.html", context)
+
+
+def _slip(request, issued, code: str, status: int = 200):
+    link = records.full_link(code, issued.language)
+    with translation.override(issued.language):
+        clinic = clinic_details(language=issued.language)
+    context = {
+        "issued": issued,
+        "code": codes.display(code),
+        "link": link,
+        "enter_code_link": records.full_link_to_enter_code(issued.language),
+        "qr_svg": qr_svg(link, box_size=6),
+        "clinic": clinic,
+        "title": f"Reading pack slip: {issued.pack_name}",
+    }
+    return render(request, "reading_packs/staff/slip.html", context, status=status)
+
+
+@staff_view(ISSUE_PERMISSION)
+@require_POST
+def issue(request, slug):
+    pack = get_object_or_404(ReadingPack, slug=slug)
+    language = request.POST.get("language", settings.LANGUAGE_CODE)
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    issued, code = records.issue(pack, language=language, user=request.user)
+    return _slip(request, issued, code)
+
+
+@staff_view(RECORD_PERMISSION)
+@require_http_methods(["GET", "POST"])
+def record(request):
+    """Staff type a code from their own records; it is posted, so it stays out of addresses and logs."""
+    typed = request.POST.get("code", "") if request.method == "POST" else ""
+    issued = records.find(typed) if typed else None
+    context = _context(request, "Reading record", typed=typed[: codes.MAX_TYPED_LENGTH], issued=issued)
+    if issued is not None:
+        context["record"] = reading_record(issued)
+        context["code"] = codes.display(codes.normalise(typed))
+        context["may_issue"] = request.user.has_perm(ISSUE_PERMISSION)
+        context["keep_days"] = settings.PORTAL_READING_RECORD_DAYS
+    status = 404 if typed and issued is None else 200
+    return render(request, "reading_packs/staff/record.html", context, status=status)
+
+
+@staff_view(ISSUE_PERMISSION)
+@require_POST
+def slip_again(request):
+    typed = request.POST.get("code", "")
+    issued = records.find(typed)
+    if issued is None:
+        context = _context(request, "Reading record", typed=typed[: codes.MAX_TYPED_LENGTH], issued=None)
+        return render(request, "reading_packs/staff/record.html", context, status=404)
+    return _slip(request, issued, codes.normalise(typed))
