@@ -26,6 +26,7 @@ migrate: install
 
 seed: migrate
 	$(BIN)/python manage.py seed_demo_guide
+	$(BIN)/python manage.py seed_demo_packs
 	$(BIN)/python manage.py create_demo_accounts
 
 run: seed

@@ -121,6 +121,14 @@ GUIDE = [
                 "answer": "These things affect whether ketamine is safe for you. Tell the team even if "
                 "you think it does not matter.",
             },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "Should you tell the team if you have used ketamine before?",
+                "answers": "Yes, always\nNo, it does not matter",
+                "correct_answer": 1,
+                "explanation": "Past use of ketamine affects whether it is safe for you. "
+                "See “What to tell the team” above.",
+            },
         ],
     },
     {
@@ -188,6 +196,21 @@ GUIDE = [
                 "and how well you can focus. Have someone take you home, and do not drive until the "
                 "next day.",
             },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "How long does the infusion take?",
+                "answers": "About 10 minutes\nAbout 40 minutes\nAbout 4 hours",
+                "correct_answer": 2,
+                "explanation": "The pump gives the medicine over about 40 minutes. See “What happens” above.",
+            },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "When may you drive after your infusion?",
+                "answers": "Straight after it\nAfter you rest in the clinic\nNot until the next day",
+                "correct_answer": 3,
+                "explanation": "Do not drive until the next day. Someone must take you home. "
+                "See “Why can I not drive home?” above.",
+            },
         ],
     },
     {
@@ -218,6 +241,14 @@ GUIDE = [
                 "message": "Talk to your care team before you change or stop your plan. "
                 "Ask them if you are not sure what to take, or when.",
                 "phone_numbers": "",
+            },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "How often do people usually take maintenance tablets?",
+                "answers": "Every day\nAbout once a week, only as prescribed\nWhen they feel low",
+                "correct_answer": 2,
+                "explanation": "Tablets are taken about once a week, only as prescribed. "
+                "See “Maintenance: keeping the benefit” above.",
             },
         ],
     },
@@ -267,6 +298,21 @@ GUIDE = [
             "mental health problems, high blood pressure, breathing problems and urine problems.</p>",
             "<h2>What we do not know yet</h2>"
             "<p>The long-term effects of repeated treatment are not fully known.</p>",
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "It hurts when you pass urine, or you see blood in it. What should you do?",
+                "answers": "Wait for your next check-up\nTell your team at once",
+                "correct_answer": 2,
+                "explanation": "Tell your team at once. See “Bladder problems” above.",
+            },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "You feel worse or unsafe in the days after an infusion. What should you do?",
+                "answers": "Wait for your next visit\nGet help now: call the numbers on this page",
+                "correct_answer": 2,
+                "explanation": "Get help at once. The numbers are in “Get help now if you feel much worse” "
+                "at the top of this page.",
+            },
         ],
     },
     {
@@ -349,6 +395,16 @@ GUIDE = [
             "<p>Nothing. You do not need an account to read this guide. We do not ask for your name, "
             "your email or anything about your health. The guide does not record who reads which "
             "page.</p>",
+            "<h2>If your clinic gives you a reading pack</h2>"
+            "<p>Your clinic may give you a code with pages to read before a visit. The code is not your "
+            "name. With that code, the guide keeps which pages you read, your answers to the checks, and "
+            "any questions you write for your visit. Only your clinic can tell that the code is yours. "
+            "The guide deletes all of this 90 days after the code stops working.</p>"
+            "<p>Do not write your name, email or phone number in the questions box. The guide takes out "
+            "emails and phone numbers before it keeps your questions.</p>",
+            "<h2>If you tell us whether a page was useful</h2>"
+            "<p>We keep your answer and what you write, for that page. We do not keep who you are or "
+            "where you are.</p>",
             "<h2>Cookies and trackers</h2>"
             "<p>This guide puts no cookies on your phone or computer when you read it. It has no ads "
             "and no trackers. It does not load anything from other websites, so no other company can "

@@ -107,6 +107,14 @@ GUIDE = {
             "<li>si tuvo [[psicosis]] alguna vez</li>"
             "<li>si usó ketamina antes</li>"
             "</ul>",
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "¿Debe contar al equipo si usó ketamina antes?",
+                "answers": "Sí, siempre\nNo, no importa",
+                "correct_answer": 1,
+                "explanation": "Usar ketamina antes cambia si es segura para usted. "
+                "Vea “Lo que debe contar al equipo”, más arriba.",
+            },
         ],
     },
     "infusion-day": {
@@ -157,6 +165,22 @@ GUIDE = {
             "<li>dolor de cabeza</li>"
             "</ul>"
             "<p>Casi siempre pasan en unas horas.</p>",
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "¿Cuánto dura la infusión?",
+                "answers": "Unos 10 minutos\nUnos 40 minutos\nUnas 4 horas",
+                "correct_answer": 2,
+                "explanation": "La bomba le da el medicamento en unos 40 minutos. "
+                "Vea “Qué pasa”, más arriba.",
+            },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "¿Cuándo puede manejar después de la infusión?",
+                "answers": "Justo después\nDespués de descansar en la clínica\nHasta el día siguiente no",
+                "correct_answer": 3,
+                "explanation": "No maneje hasta el día siguiente. Alguien debe llevarle a casa. "
+                "Vea “Qué pasa”, más arriba.",
+            },
         ],
     },
     "maintenance": {
@@ -176,6 +200,16 @@ GUIDE = {
             "<p>Siga el plan de su médico al pie de la letra.</p>",
             "<h2>Sus citas de control</h2>"
             "<p>Vaya a todas sus citas. En ellas el equipo revisa su ánimo, su presión y su vejiga.</p>",
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "¿Cada cuánto se toman casi siempre las pastillas de mantenimiento?",
+                "answers": "Cada día\n"
+                "Cerca de una vez por semana, solo como se las recetaron\n"
+                "Cuando se siente triste",
+                "correct_answer": 2,
+                "explanation": "Se toman cerca de una vez por semana, solo como se las recetaron. "
+                "Vea “Mantenimiento: no perder la mejoría”, más arriba.",
+            },
         ],
     },
     "risks-and-side-effects": {
@@ -217,6 +251,24 @@ GUIDE = {
             "causar problemas graves de salud mental, subir la presión y dar problemas para respirar y "
             "para orinar.</p>"
             "<p>Aún no se sabe bien qué pasa con el tratamiento repetido durante mucho tiempo.</p>",
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "Le duele al orinar, o ve sangre en la orina. ¿Qué debe hacer?",
+                "answers": "Esperar a su próxima cita\nAvisar a su equipo enseguida",
+                "correct_answer": 2,
+                "explanation": "Avise a su equipo enseguida. "
+                "Vea “Avise a su equipo enseguida si nota”, más arriba.",
+            },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "Se siente peor o en peligro en los días después de una infusión. "
+                "¿Qué debe hacer?",
+                "answers": "Esperar a su próxima cita\n"
+                "Pedir ayuda ahora: llamar a los números de esta página",
+                "correct_answer": 2,
+                "explanation": "Pida ayuda enseguida. Los números están en “Pida ayuda ahora si se siente "
+                "mucho peor”, arriba en esta página.",
+            },
         ],
     },
     "before-your-appointment": {
@@ -285,6 +337,16 @@ GUIDE = {
             "<h2>Lo que guardamos sobre usted</h2>"
             "<p>Nada. No necesita una cuenta para leer esta guía. No le pedimos su nombre, su correo "
             "ni nada sobre su salud. La guía no anota quién lee cada página.</p>",
+            "<h2>Si su clínica le da un paquete de lectura</h2>"
+            "<p>Su clínica le puede dar un código con páginas para leer antes de una cita. El código no "
+            "es su nombre. Con ese código, la guía guarda qué páginas leyó, sus respuestas a las "
+            "preguntas y las dudas que escriba para su cita. Solo su clínica sabe que el código es suyo. "
+            "La guía borra todo esto 90 días después de que el código deja de servir.</p>"
+            "<p>No escriba su nombre, su correo ni su teléfono en la caja de dudas. La guía quita los "
+            "correos y los teléfonos antes de guardar sus dudas.</p>",
+            "<h2>Si nos dice si una página le sirvió</h2>"
+            "<p>Guardamos su respuesta y lo que escriba, para esa página. No guardamos quién es usted "
+            "ni dónde está.</p>",
             "<h2>Cookies y rastreadores</h2>"
             "<p>Esta guía no pone cookies en su teléfono ni en su computadora cuando la lee. No tiene "
             "anuncios ni rastreadores. No carga nada de otros sitios web, así que ninguna otra empresa "

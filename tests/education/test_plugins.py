@@ -143,3 +143,22 @@ def test_the_editor_adds_a_complete_block(editor_client, client):
     assert "errorlist" not in response.content.decode()
     publish(page)
     assert "<li>One</li><li>Two</li><li>Three</li>" in client.get(page.get_absolute_url()).content.decode()
+
+
+# --- Check your understanding ----------------------------------------------------------------
+def test_a_check_question_must_name_one_of_its_own_answers_as_right():
+    from django.core.exceptions import ValidationError
+
+    from education.models import CheckQuestion
+
+    check = CheckQuestion(
+        question="How long does the infusion take?",
+        answers="About 10 minutes\nAbout 40 minutes",
+        correct_answer=3,
+        explanation="About 40 minutes.",
+    )
+    with pytest.raises(ValidationError, match="There are only 2 answers"):
+        check.full_clean(exclude=["placeholder", "language", "plugin_type", "position"])
+    check.answers = "Only one answer"
+    with pytest.raises(ValidationError, match="Write 2 to 4 answers"):
+        check.full_clean(exclude=["placeholder", "language", "plugin_type", "position"])

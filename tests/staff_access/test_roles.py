@@ -19,9 +19,19 @@ EDITOR = {
     "governance.view_clinicalreview", "governance.view_reviewsource", "governance.view_review_dashboard",
     *(
         f"education.{action}_{block}"
-        for block in ("keyfacts", "treatmentsteps", "carecard", "questionanswer", "glossaryterm", "checklist")
+        for block in (
+            "keyfacts", "treatmentsteps", "carecard", "questionanswer", "glossaryterm", "checklist",
+            "checkquestion",
+        )
         for action in ("view", "add", "change", "delete")
     ),
+    # Clinicians decide which pages a reading pack holds, and may give packs to patients.
+    *(
+        f"reading_packs.{action}_{model}"
+        for model in ("readingpack", "packpage", "packtranslation")
+        for action in ("view", "add", "change", "delete")
+    ),
+    "reading_packs.issue_pack", "reading_packs.view_reading_record",
 }  # fmt: skip
 CLINICAL_REVIEWER = EDITOR | {
     "cms.publish_page",
@@ -41,22 +51,32 @@ ADMINISTRATOR = {
     "frontend_cache.view_purgefailure", "frontend_cache.delete_purgefailure",
     "staff_access.view_invitation", "staff_access.add_invitation",
 }  # fmt: skip
+# Front-desk staff: give packs and read what was read. No page editing, publishing or user management.
+CARE_COORDINATOR = {
+    "reading_packs.view_readingpack", "reading_packs.issue_pack", "reading_packs.view_reading_record",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("Editor", EDITOR), ("Clinical reviewer", CLINICAL_REVIEWER), ("Administrator", ADMINISTRATOR)],
+    [
+        ("Editor", EDITOR),
+        ("Clinical reviewer", CLINICAL_REVIEWER),
+        ("Administrator", ADMINISTRATOR),
+        ("Care coordinator", CARE_COORDINATOR),
+    ],
 )
 def test_each_role_has_exactly_its_permissions(role, expected):
     permissions = Group.objects.get(name=role).permissions.select_related("content_type")
     assert {f"{p.content_type.app_label}.{p.codename}" for p in permissions} == expected
 
 
-def test_there_are_exactly_three_roles():
+def test_there_are_exactly_four_roles():
     assert set(Group.objects.values_list("name", flat=True)) == {
         "Editor",
         "Clinical reviewer",
         "Administrator",
+        "Care coordinator",
     }
 
 

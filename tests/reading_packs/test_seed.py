@@ -1,0 +1,48 @@
+"""The demo: two packs over the seeded guide, with check questions written from the content brief."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from education.models import CheckQuestion
+from reading_packs.models import ReadingPack
+from tests.support.packs import issue
+
+pytestmark = pytest.mark.django_db
+
+
+def seed():
+    call_command("seed_demo_guide", stdout=StringIO())
+    call_command("seed_demo_packs", stdout=StringIO())
+
+
+def test_the_demo_has_two_packs_each_with_two_to_four_checks_that_open_in_both_languages():
+    seed()
+    seed()  # idempotent
+    packs = {pack.slug: pack for pack in ReadingPack.objects.all()}
+    assert set(packs) == {"assessment", "first-infusion"}
+    assert packs["first-infusion"].name == "Before your first infusion"
+    for pack in packs.values():
+        pages = [pack_page.page for pack_page in pack.pack_pages.all()]
+        for language in ("en", "es"):
+            checks = CheckQuestion.objects.filter(
+                placeholder__content_type__model="pagecontent",
+                language=language,
+                placeholder__object_id__in=[
+                    content.pk for page in pages for content in page.pagecontent_set(manager="admin_manager").all()
+                ],
+            )
+            assert 2 <= checks.count() <= 4, (pack.slug, language, checks.count())
+        _, code = issue(pack, language="es")
+        html = Client().get(f"/es/p/{code}/").content.decode()
+        assert pack.wording("es")[0] in html
+
+
+def test_a_seeded_check_works_without_javascript_on_the_guide_page(client):
+    seed()
+    html = client.get("/your-infusion-day/").content.decode()
+    assert "Check your understanding" in html
+    assert "How long does the infusion take?" in html
+    assert "<details class=\"check__reveal\">" in html and "<summary>Show the answer</summary>" in html
