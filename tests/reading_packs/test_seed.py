@@ -31,7 +31,9 @@ def test_the_demo_has_two_packs_each_with_two_to_four_checks_that_open_in_both_l
                 placeholder__content_type__model="pagecontent",
                 language=language,
                 placeholder__object_id__in=[
-                    content.pk for page in pages for content in page.pagecontent_set(manager="admin_manager").all()
+                    content.pk
+                    for page in pages
+                    for content in page.pagecontent_set(manager="admin_manager").all()
                 ],
             )
             assert 2 <= checks.count() <= 4, (pack.slug, language, checks.count())
@@ -45,4 +47,4 @@ def test_a_seeded_check_works_without_javascript_on_the_guide_page(client):
     html = client.get("/your-infusion-day/").content.decode()
     assert "Check your understanding" in html
     assert "How long does the infusion take?" in html
-    assert "<details class=\"check__reveal\">" in html and "<summary>Show the answer</summary>" in html
+    assert '<details class="check__reveal">' in html and "<summary>Show the answer</summary>" in html
