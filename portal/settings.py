@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "portal",
     "clinic",
     "education",
+    "feedback",
     "governance",
     "staff_access",
     "frontend_cache",

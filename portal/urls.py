@@ -48,6 +48,11 @@ if settings.DEBUG:
 
 # django CMS catches every remaining path, so it must come last. English pages stay unprefixed;
 # other languages get /<code>/.
-urlpatterns += i18n_patterns(path("", include("cms.urls")), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    # "Was this page useful?" answers, in the language of the page they were sent from.
+    path("feedback/", include("feedback.urls")),
+    path("", include("cms.urls")),
+    prefix_default_language=False,
+)
 
 handler500 = "portal.views.server_error"
