@@ -98,7 +98,10 @@ def answer(request):
         return _too_many(request)
     page, _content, version = found
     record = PageFeedback.objects.create(
-        page=page, language=version.content.language, version_number=version.number, useful=useful == "yes"
+        page=page,
+        language=version.content.language,
+        version_number=int(version.number),
+        useful=useful == "yes",
     )
     if record.useful:
         return render(request, "feedback/thanks.html", {"back": _page_link(record)})
