@@ -28,6 +28,7 @@ from .models import COMMENT_MAX_LENGTH, PageFeedback
 
 RATE_LIMIT = RateLimit("page-feedback", 20, 600)
 REASON_LINK_SALT = "feedback.reason"
+MAX_ID = 2**31
 TOKEN_MAX_AGE = 60 * 60  # seconds: time enough to write a few sentences
 
 
@@ -53,8 +54,13 @@ def _published(page_id, language):
     if language != get_language() or language not in dict(settings.LANGUAGES):
         return None
     try:
-        page = Page.objects.get(pk=int(page_id), site_id=settings.SITE_ID)
-    except (TypeError, ValueError, OverflowError, Page.DoesNotExist):
+        page_id = int(page_id)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < page_id < MAX_ID:  # PostgreSQL refuses (500) an id beyond its integer column
+        return None
+    page = Page.objects.filter(pk=page_id, site_id=settings.SITE_ID).first()
+    if page is None:
         return None
     contents = PageContent.admin_manager.filter(page=page, language=language)
     version = (

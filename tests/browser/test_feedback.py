@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from feedback.models import PageFeedback
 
-from .conftest import PHONE, screenshot
+from .conftest import ARTIFACTS, PHONE, screenshot
 from .test_guide import AXE_TAGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -29,7 +29,11 @@ def test_no_then_a_reason_and_a_comment_reach_the_clinic_without_javascript(live
     page = context.new_page()
     assert page.goto(live_server.url + INFUSION).status == 200
     page.get_by_test_id("page-feedback").scroll_into_view_if_needed()
-    page.screenshot(path=str(screenshot(page, "feedback-question-phone")), full_page=False)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "feedback-question-phone.png"))  # the question, in view
+    page.emulate_media(media="print")
+    assert not page.get_by_test_id("page-feedback").is_visible()  # not on the printed handout
+    page.emulate_media(media="screen")
     press_no(page, live_server)
     assert page.get_by_text("Do not write your name, phone number, email address").is_visible()
     page.get_by_role("group", name="What was wrong?").get_by_label(
