@@ -353,11 +353,6 @@ GUIDE = [
             "<p>This guide puts no cookies on your phone or computer when you read it. It has no ads "
             "and no trackers. It does not load anything from other websites, so no other company can "
             "see what you read here.</p>",
-            "<h2>If you tell us whether a page was useful</h2>"
-            "<p>At the end of each page we ask if the page was useful. If you answer, we keep your "
-            "answer, the page and the time, and what you chose or wrote about the page. We do not keep "
-            "who you are. Phone numbers and email addresses are taken out of what you write before we "
-            "keep it. Clinic staff read it to make the guide better. Nobody can reply to you.</p>",
             "<h2>What we keep about staff</h2>"
             "<p>Clinic staff sign in to change this guide. For them, we keep a staff account and a "
             "log. The log shows when staff sign in and what they change. This helps us keep the guide "

@@ -289,12 +289,6 @@ GUIDE = {
             "<p>Esta guía no pone cookies en su teléfono ni en su computadora cuando la lee. No tiene "
             "anuncios ni rastreadores. No carga nada de otros sitios web, así que ninguna otra empresa "
             "puede ver lo que usted lee aquí.</p>",
-            "<h2>Si nos dice si una página le fue útil</h2>"
-            "<p>Al final de cada página le preguntamos si la página le fue útil. Si responde, guardamos "
-            "su respuesta, la página y la hora, y lo que eligió o escribió sobre la página. No guardamos "
-            "quién es usted. Antes de guardar lo que escribe, quitamos los números de teléfono y los "
-            "correos electrónicos. El personal de la clínica lo lee para mejorar la guía. Nadie le puede "
-            "responder.</p>",
             "<h2>Lo que guardamos sobre el personal</h2>"
             "<p>El personal de la clínica entra con su cuenta para cambiar esta guía. Para ellos "
             "guardamos una cuenta y un registro. El registro muestra cuándo entran y qué cambian. Esto "
