@@ -10,7 +10,13 @@ from django.test import Client
 from djangocms_versioning.models import Version
 
 from feedback.models import PageFeedback
-from tests.support.factories import make_draft_edit, make_page, make_superuser
+from tests.support.factories import (
+    make_draft_edit,
+    make_page,
+    make_superuser,
+    make_user,
+    staff_client,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +70,23 @@ def test_the_home_page_asks_too_but_not_found_pages_do_not():
     missing = Client().get("/no-such-page/")
     assert missing.status_code == 404
     assert "Was this page useful?" not in missing.content.decode()
+
+
+def test_staff_editing_or_previewing_a_page_are_not_asked(page):
+    from cms.toolbar.utils import get_object_edit_url, get_object_preview_url
+
+    user = make_user("Editor")
+    draft = make_draft_edit(page, "<p>A draft change.</p>", user)
+    editor = staff_client(user)
+    for url, text in (
+        (get_object_edit_url(draft.content), "A draft change."),
+        (get_object_preview_url(draft.content), "A draft change."),
+    ):
+        response = editor.get(url)
+        assert response.status_code == 200
+        assert text in response.content.decode()
+        assert "Was this page useful?" not in response.content.decode()
+    assert "Was this page useful?" in Client().get(page.get_absolute_url()).content.decode()
 
 
 def test_yes_says_thank_you_and_records_the_published_version(page):
