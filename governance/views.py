@@ -10,6 +10,8 @@ from django.utils import timezone
 from djangocms_versioning.helpers import version_list_url
 from djangocms_versioning.models import StateTracking, Version
 
+from feedback.summary import page_summaries, version_summaries
+
 from .models import MIN_WORDS_TO_GRADE, ClinicalReview, DraftEdit
 from .readability import PLAIN_LANGUAGE_GRADE, SPANISH_EASY_SCORE, is_hard, measure_name, reading_grade
 from .review_status import DUE_SOON_DAYS, LANGUAGE, page_statuses
@@ -26,7 +28,9 @@ def staff_view(view):
 @staff_view
 def review_dashboard(request):
     rows = page_statuses()
+    feedback = page_summaries()
     for row in rows:
+        row.feedback = feedback.get((row.page.pk, row.language))
         row.grade = reading_grade(row.latest)
         row.measure = measure_name(row.language)
         row.hard = not row.grade.too_short and is_hard(row.grade.grade, row.language)
@@ -68,6 +72,7 @@ def page_history(request, page_id: int):
     )
     contents_by_pk = {content.pk: content for content in contents}
     reviews = {r.extended_object_id: r for r in ClinicalReview.objects.filter(extended_object__in=contents)}
+    feedback = version_summaries(page, LANGUAGE)
     edits, changes = {}, {}
     for edit in DraftEdit.objects.filter(content__in=contents).select_related("user"):
         edits.setdefault(edit.content_id, []).append(edit)
@@ -80,6 +85,7 @@ def page_history(request, page_id: int):
             "review": reviews.get(version.object_id),
             "edits": edits.get(version.object_id, []),
             "changes": changes.get(version.pk, []),
+            "feedback": feedback.get(int(version.number)),
         }
         for version in versions
     ]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "portal",
     "clinic",
     "education",
+    "feedback",
     "governance",
     "reading_packs",
     "staff_access",

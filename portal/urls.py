@@ -53,6 +53,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # Reading packs: /p/<code>/ in English, /es/p/<code>/ in Spanish.
     path("p/", include("reading_packs.urls")),
+    # "Was this page useful?" answers, in the language of the page they were sent from.
+    path("feedback/", include("feedback.urls")),
     path("", include("cms.urls")),
     prefix_default_language=False,
 )

@@ -68,6 +68,19 @@ def test_a_cached_page_carries_exactly_the_headers_and_body_of_a_fresh_one(clien
     assert "Expires" not in fresh
 
 
+def test_a_cached_page_carries_the_page_feedback_form_with_nothing_personal_in_it(
+    client, guide, django_assert_num_queries
+):
+    fresh = client.get(guide["url"]).content.decode()
+    with django_assert_num_queries(0):
+        cached = Client().get(guide["url"]).content.decode()
+    assert cached == fresh
+    form = re.search(r'<form class="page-feedback".*?</form>', cached, re.S).group(0)
+    assert "Was this page useful?" in form
+    assert f'name="page" value="{guide["page"].pk}"' in form
+    assert "csrf" not in cached.lower()
+
+
 def test_head_requests_are_answered_from_the_cache(client, guide, django_assert_num_queries):
     client.get(guide["url"])
     with django_assert_num_queries(0):

@@ -4,6 +4,10 @@ Safe to run from cron as often as you like: every email sent is recorded (Review
 reviewer is never emailed twice about the same page on the same day. A page's reminder goes to the
 account named on its review record; pages with no review record, or whose reviewer account is
 inactive or has no email address, go to every active clinical reviewer, so none is forgotten.
+
+Patients' "something seems wrong" reports (page feedback) are listed once each, in the first run
+after they were sent, to the reviewer of that page in that language (same fallback), even when
+nothing else is due: a report is news, not a schedule.
 """
 
 from django.conf import settings
@@ -15,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from feedback.summary import mark_told, reports_to_tell
 from governance.models import ClinicalReview, ReviewReminder
 from governance.review_status import NEVER_REVIEWED, OVERDUE, page_statuses
 from governance.translations import out_of_date_translations
@@ -54,7 +59,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = timezone.localdate()
-        rows = [row for row in page_statuses(today) if row.needs_review]
+        statuses = page_statuses(today)
+        rows = [row for row in statuses if row.needs_review]
         reviewers = list(active_reviewers())
         pages_for = {}
         for row in rows:
@@ -69,9 +75,21 @@ class Command(BaseCommand):
             account = review.reviewer_account if review else None
             for recipient in [account] if _can_receive(account) else reviewers:
                 stale_for.setdefault(recipient, []).append(stale)
+        # Patients' "something seems wrong" reports, to the reviewer of the page in that language.
+        reviewer_of = {
+            (row.page.pk, row.language): row.published_review.reviewer_account
+            for row in statuses
+            if row.published_review
+        }
+        reports = reports_to_tell()
+        reports_for = {}
+        for report in reports:
+            account = reviewer_of.get((report.page_id, report.language))
+            for recipient in [account] if _can_receive(account) else reviewers:
+                reports_for.setdefault(recipient, []).append(report)
         dashboard = settings.PORTAL_BASE_URL + reverse("governance:review-dashboard")
         sent = 0
-        for recipient in {**pages_for, **stale_for}:
+        for recipient in {**pages_for, **stale_for, **reports_for}:
             already = set(
                 ReviewReminder.objects.filter(recipient=recipient, sent_on=today).values_list(
                     "page_id", flat=True
@@ -81,13 +99,16 @@ class Command(BaseCommand):
             new_stale = [
                 item for item in stale_for.get(recipient, []) if item.translation.page_id not in already
             ]
-            if not new_rows and not new_stale:
+            new_reports = reports_for.get(recipient, [])
+            if not new_rows and not new_stale and not new_reports:
                 continue
             with transaction.atomic():
                 # Recorded first and rolled back if sending fails, so a retry sends it again.
-                reminded = {row.page.pk for row in new_rows} | {
-                    item.translation.page_id for item in new_stale
-                }
+                reminded = (
+                    {row.page.pk for row in new_rows}
+                    | {item.translation.page_id for item in new_stale}
+                    | {report.page_id for report in new_reports}
+                ) - already
                 ReviewReminder.objects.bulk_create(
                     ReviewReminder(recipient=recipient, page_id=page_id, sent_on=today)
                     for page_id in reminded
@@ -97,6 +118,7 @@ class Command(BaseCommand):
                     "pages": [_page(row) for row in new_rows],
                     "count": len(new_rows),
                     "translations": new_stale,
+                    "reports": new_reports,
                     "dashboard_url": dashboard,
                 }
                 send_mail(
@@ -109,4 +131,9 @@ class Command(BaseCommand):
                     recipient_list=[recipient.email],
                 )
             sent += 1
-        self.stdout.write(f"Review reminders: {sent} email(s) sent, {len(rows)} page(s) need review.")
+        # Told once: every recipient of this run has them now (a failed send stops the run first).
+        mark_told(reports)
+        self.stdout.write(
+            f"Review reminders: {sent} email(s) sent, {len(rows)} page(s) need review, "
+            f"{len(reports)} patient report(s) of something wrong."
+        )
