@@ -9,6 +9,7 @@ import logging
 import threading
 import time
 
+from django.conf import settings
 from django.db import close_old_connections
 
 from .backends import configured_backends
@@ -23,6 +24,15 @@ FIRST_BACKOFF_SECONDS = 0.5
 # take to reach patients.
 QUIET_SECONDS = 0.1
 MAX_WAIT_SECONDS = 0.5
+# A purge must not reach a cache before every worker behind it has stopped serving the old page. A
+# worker keeps serving its in-process copy until it next re-reads the shared version, which it does
+# at most PAGE_CACHE_CHECK_INTERVAL seconds after its previous read. Purged any sooner, the cache
+# would fetch the page again from such a worker, get the old text, and keep it for
+# PORTAL_SHARED_CACHE_SECONDS (a day), with nothing left to purge it. So no purge leaves until that
+# interval, plus this margin for a request already under way in a worker, has passed since the
+# latest change it covers was committed; the page caches are refreshed by then, and one purge is
+# enough (no second, confirming purge is needed).
+SETTLE_MARGIN_SECONDS = 0.05
 
 _lock = threading.Lock()
 _pending = threading.Event()
@@ -59,6 +69,9 @@ def _run() -> None:
                 if not _pending.is_set():
                     return
                 _pending.clear()
+                # Every change this purge covers announced itself no later than this (under the lock).
+                latest_change = _last_change
+            _wait_until_workers_refreshed(latest_change)
             for backend in configured_backends():
                 purge_with_retries(backend)
     finally:
@@ -72,6 +85,15 @@ def _wait_for_quiet() -> None:
         now = time.monotonic()
         if now - _last_change >= QUIET_SECONDS or now - started >= MAX_WAIT_SECONDS:
             return
+
+
+def _wait_until_workers_refreshed(latest_change: float) -> None:
+    """Sleep until every worker must have seen the change announced at latest_change (see above)."""
+    # Read at run time: tests, and each deployment, set their own interval.
+    settle = float(settings.PAGE_CACHE_CHECK_INTERVAL) + SETTLE_MARGIN_SECONDS
+    remaining = latest_change + settle - time.monotonic()
+    if remaining > 0:
+        time.sleep(remaining)
 
 
 def purge_with_retries(backend) -> bool:
