@@ -57,8 +57,13 @@ def _not_found(request, typed=""):
     return _render(request, "not_found.html", context, status=404)
 
 
-def _open(request, code: str) -> IssuedPack | TemplateResponse | HttpResponseRedirect:
-    """The issued pack for `code`, or the answer to give instead (404, 410, 429, or a redirect)."""
+def _open(
+    request, code: str, url_name: str = "", *args
+) -> IssuedPack | TemplateResponse | HttpResponseRedirect:
+    """The issued pack for `code`, or the answer to give instead (404, 410, 429, or a redirect).
+
+    With `url_name`, a link opened in another language than the pack's is sent to the pack's own.
+    """
     if WRONG_CODE_LIMIT.client_exceeded(request):
         return _render(request, "too_many_tries.html", status=429)
     issued = records.find(code)
@@ -68,6 +73,8 @@ def _open(request, code: str) -> IssuedPack | TemplateResponse | HttpResponseRed
         return _not_found(request, code)
     if issued.is_expired():
         return _render(request, "expired.html", {"pack_name": issued.pack_name}, status=410)
+    if url_name:
+        return _in_its_language(issued, code, url_name, *args) or issued
     return issued
 
 
@@ -104,7 +111,7 @@ def _page_url(code: str, number: int) -> str:
     return reverse("reading_packs:page", args=[codes.display(codes.normalise(code)), number])
 
 
-def _in_its_language(request, issued, code, current_url_name, *args):
+def _in_its_language(issued, code, current_url_name, *args):
     """A pack is read in the language it was given in; send a link opened elsewhere there."""
     if issued.language == get_language():
         return None
@@ -130,12 +137,9 @@ def enter_code(request):
 @pack_response
 @require_GET
 def start(request, code):
-    issued = _open(request, code)
+    issued = _open(request, code, "start")
     if not isinstance(issued, IssuedPack):
         return issued
-    moved = _in_its_language(request, issued, code, "start")
-    if moved:
-        return moved
     records.mark_opened(issued)
     entries = records.entries(issued)
     name, introduction = issued.pack.wording(issued.language)
@@ -161,12 +165,9 @@ def _entry(issued, number):
 @pack_response
 @require_http_methods(["GET", "POST"])
 def page(request, code, number):
-    issued = _open(request, code)
+    issued = _open(request, code, "page", number)
     if not isinstance(issued, IssuedPack):
         return issued
-    moved = _in_its_language(request, issued, code, "page", number)
-    if moved:
-        return moved
     entries, entry = _entry(issued, number)
     if entry is None:
         return _not_found(request, code)
@@ -224,12 +225,9 @@ def _number(value) -> int:
 @pack_response
 @require_http_methods(["GET", "POST"])
 def finish(request, code):
-    issued = _open(request, code)
+    issued = _open(request, code, "finish")
     if not isinstance(issued, IssuedPack):
         return issued
-    moved = _in_its_language(request, issued, code, "finish")
-    if moved:
-        return moved
     entries = records.entries(issued)
     questions, error = issued.questions, ""
     if request.method == "POST":
