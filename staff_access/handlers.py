@@ -1,10 +1,11 @@
-"""Signal receivers that write the security log, connected once in StaffAccessConfig.ready()."""
+"""Signal receivers, connected once in StaffAccessConfig.ready(): the security log, and the roles
+kept in step with staff_access/roles.py after every migrate."""
 
 from axes.signals import user_locked_out
 from cms.utils.permissions import get_current_user
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from djangocms_versioning import constants as versioning
@@ -12,6 +13,7 @@ from djangocms_versioning.signals import post_version_operation
 
 from .events import log_event
 from .network import client_ip
+from .roles import sync_roles
 
 User = get_user_model()
 
@@ -102,6 +104,13 @@ def _page_published(sender, operation, obj, **kwargs):
     )
 
 
+def _roles_follow_the_code(sender, app_config=None, using="default", apps=None, **kwargs):
+    # Once per migrate: post_migrate is sent for every app, and this app's turn is enough, since
+    # sync_roles creates any permission the apps after it have not created yet.
+    if sender.name == "staff_access" and apps is not None:
+        sync_roles(apps, using=using)
+
+
 def connect() -> None:
     user_logged_in.connect(_login_succeeded, dispatch_uid="staff-access-login-succeeded")
     user_login_failed.connect(_login_failed, dispatch_uid="staff-access-login-failed")
@@ -114,3 +123,4 @@ def connect() -> None:
         post_delete.connect(_device_removed, sender=device, dispatch_uid=f"{uid}-removed")
     m2m_changed.connect(_role_changed, sender=User.groups.through, dispatch_uid="staff-access-role-changed")
     post_version_operation.connect(_page_published, dispatch_uid="staff-access-page-published")
+    post_migrate.connect(_roles_follow_the_code, dispatch_uid="staff-access-roles-follow-the-code")

@@ -1,9 +1,9 @@
 """The clinic's staff roles, in one place: which role may do what.
 
-Each role is a Django group holding exactly these permissions. A data migration creates the groups
-(`staff_access/migrations`), and every later change to this table ships with a migration that calls
-`sync_roles` again, so an existing install and a fresh one end up with the same groups. The test
-suite compares the groups in the database with this table.
+Each role is a Django group holding exactly these permissions. After every `migrate` the groups are
+made to match this table (staff_access/handlers.py, on post_migrate, as Django creates permissions),
+so a change here is the only edit a new or changed role needs: an existing install and a fresh one
+end up with the same groups. The test suite compares the groups in the database with this table.
 """
 
 EDITOR = "Editor"
@@ -134,39 +134,31 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def sync_roles(apps) -> None:
-    """Give every role exactly the permissions listed above, as far as this migration state has them.
+def sync_roles(apps, using: str = "default") -> None:
+    """Give every role exactly the permissions listed above.
 
-    Permissions are normally created after all migrations have run; they are created here first, so
-    a role can be given the permissions of a model its migration has just made. A permission whose
-    model a later migration creates is left out here and given by the sync migration that depends
-    on it (tests/staff_access/test_roles.py fails when that migration is missing).
+    `apps` is the migration state post_migrate hands over. Django creates each app's permissions on
+    that app's own post_migrate, so those of apps listed after staff_access may not exist yet: they
+    are created here first (create_permissions skips any that exist). A permission whose model is
+    not migrated yet (a partial `migrate app 0003`) is left out until the migrate that creates it.
     """
+    from django.apps import apps as installed_apps
     from django.contrib.auth.management import create_permissions
 
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps)
-        app_config.models_module = None
+    for app_config in installed_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using, apps=apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for name, dotted_names in ROLES.items():
         wanted = []
         for dotted in dotted_names:
             app_label, codename = dotted.split(".")
-            permission = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
+            permission = (
+                Permission.objects.using(using)
+                .filter(content_type__app_label=app_label, codename=codename)
+                .first()
+            )
             if permission is not None:
                 wanted.append(permission)
-        group, _ = Group.objects.get_or_create(name=name)
+        group, _ = Group.objects.using(using).get_or_create(name=name)
         group.permissions.set(wanted)
-
-
-def sync_roles_migration(apps, schema_editor) -> None:
-    """RunPython's forwards function for every migration that changes the table above."""
-    sync_roles(apps)
-
-
-def remove_roles(apps) -> None:
-    apps.get_model("auth", "Group").objects.filter(name__in=ROLES).delete()

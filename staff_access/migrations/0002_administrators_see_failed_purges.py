@@ -1,14 +1,12 @@
-"""Administrators see (and dismiss) purges of the frontend caches that failed."""
+"""Once gave administrators the failed purges of the frontend caches.
+
+Roles are now kept in step with staff_access/roles.py after every migrate (staff_access/handlers.py),
+so this migration does nothing; it stays so that existing databases keep a consistent history."""
 
 from django.db import migrations
 
-from staff_access.roles import sync_roles_migration
-
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("staff_access", "0001_roles"),
-        ("frontend_cache", "0001_initial"),
-    ]
+    dependencies = [("staff_access", "0001_roles")]
 
-    operations = [migrations.RunPython(sync_roles_migration, migrations.RunPython.noop)]
+    operations = []

@@ -1,14 +1,12 @@
-"""Administrators write the call to action's words in each language."""
+"""Once gave administrators the call to action's words in each language.
+
+Roles are now kept in step with staff_access/roles.py after every migrate (staff_access/handlers.py),
+so this migration does nothing; it stays so that existing databases keep a consistent history."""
 
 from django.db import migrations
 
-from staff_access.roles import sync_roles_migration
-
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("staff_access", "0004_administrators_invite_staff"),
-        ("clinic", "0003_call_to_action_wording"),
-    ]
+    dependencies = [("staff_access", "0004_administrators_invite_staff")]
 
-    operations = [migrations.RunPython(sync_roles_migration, migrations.RunPython.noop)]
+    operations = []
