@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.utils.translation import get_language
 
-from portal.page_cache import current_version
+from page_cache.store import current_version
 
 from .constants import FALLBACK_CALL_TO_ACTION
 from .models import ProviderCallToAction
@@ -28,7 +28,7 @@ def clinic_details(site_id: int | None = None, language: str | None = None) -> d
     """The call to action's values, cached until it changes (clinic/handlers.py forgets them).
 
     A cache outage needs no handling here: the cache backend answers "miss" and the row is read
-    (portal/resilient_cache.py). A database outage gives the generic fallback, which is never
+    (page_cache/resilient_redis.py). A database outage gives the generic fallback, which is never
     cached, so the clinic's own details come back with the database.
     """
     site_id = site_id or settings.SITE_ID

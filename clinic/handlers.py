@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from portal import page_cache
+from page_cache.store import invalidate as invalidate_page_cache
 
 from .details import forget_clinic_details
 from .models import CallToActionWording, ProviderCallToAction
@@ -22,7 +22,7 @@ def call_to_action_changed(sender, instance, raw=False, **kwargs):
     # commit. Registered before the page cache's own after-commit refresh, so pages rendered after
     # it read the new details.
     transaction.on_commit(lambda: forget_clinic_details(site_id))
-    page_cache.invalidate()
+    invalidate_page_cache()
 
 
 def connect() -> None:

@@ -6,22 +6,18 @@ form that follows carries the record's id signed (an hour, once), so nobody can 
 else's answer or to a Yes.
 """
 
-from functools import wraps
-
 from cms.models import Page, PageContent
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
-from djangocms_versioning.constants import PUBLISHED
-from djangocms_versioning.models import Version
 
-from portal.rate_limit import RateLimit
-from portal.same_origin import patient_form
-from portal.scrub import clean_patient_text
+from toolkit.contact_details import clean_patient_text
+from toolkit.page_versions import published_version
+from toolkit.patient_forms import patient_form
+from toolkit.rate_limits import RateLimit
 
 from .forms import ReasonForm
 from .models import COMMENT_MAX_LENGTH, PageFeedback
@@ -32,21 +28,8 @@ MAX_ID = 2**31
 TOKEN_MAX_AGE = 60 * 60  # seconds: time enough to write a few sentences
 
 
-def private_answer(view):
-    """No cache, no search engine, for every answer including refusals."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    return wrapped
-
-
 def feedback_view(view):
-    return private_answer(patient_form(require_POST(view)))
+    return patient_form(require_POST(view))
 
 
 def _published(page_id, language):
@@ -62,16 +45,7 @@ def _published(page_id, language):
     page = Page.objects.filter(pk=page_id, site_id=settings.SITE_ID).first()
     if page is None:
         return None
-    contents = PageContent.admin_manager.filter(page=page, language=language)
-    version = (
-        Version.objects.filter(
-            content_type=ContentType.objects.get_for_model(PageContent),
-            object_id__in=contents.values("pk"),
-            state=PUBLISHED,
-        )
-        .order_by("-number")
-        .first()
-    )
+    version = published_version(page, language)
     if version is None:
         return None
     return page, version.content, version

@@ -1,6 +1,6 @@
 """Purge the frontend caches once a change that patients would see has been committed."""
 
-from portal.page_cache import pages_changed
+from page_cache.signals import pages_changed
 
 from . import purger
 

@@ -11,9 +11,8 @@ from datetime import datetime
 
 from cms.models import PageContent
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from djangocms_versioning.constants import PUBLISHED
-from djangocms_versioning.models import Version
+
+from toolkit.page_versions import published_version
 
 from .models import TranslationBasis
 
@@ -27,23 +26,11 @@ class OutOfDate:
     source_changed_on: datetime
 
 
-def _published_version(page, language: str) -> Version | None:
-    return (
-        Version.objects.filter(
-            content_type=ContentType.objects.get_for_model(PageContent),
-            state=PUBLISHED,
-            object_id__in=PageContent.admin_manager.filter(page=page, language=language).values("pk"),
-        )
-        .select_related("content_type")
-        .first()
-    )
-
-
 def record_source(translation: PageContent) -> None:
     """Note the source version a translation now being published was made from."""
     if translation.language == SOURCE_LANGUAGE:
         return
-    source = _published_version(translation.page, SOURCE_LANGUAGE)
+    source = published_version(translation.page, SOURCE_LANGUAGE)
     if source is not None:
         TranslationBasis.objects.update_or_create(
             content=translation, defaults={"source_version_number": int(source.number)}
@@ -55,7 +42,7 @@ def status(translation: PageContent) -> OutOfDate | None:
     if not getattr(translation, "pk", None) or translation.language == SOURCE_LANGUAGE:
         return None
     basis = TranslationBasis.objects.filter(content_id=translation.pk).first()
-    source = _published_version(translation.page, SOURCE_LANGUAGE)
+    source = published_version(translation.page, SOURCE_LANGUAGE)
     if basis is None or source is None or int(source.number) <= basis.source_version_number:
         return None
     return OutOfDate(translation=translation, source=source.content, source_changed_on=source.modified)

@@ -4,13 +4,13 @@ from cms.models import Page, PageContent
 from cms.toolbar.utils import get_object_edit_url, get_object_preview_url
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from djangocms_versioning.helpers import version_list_url
-from djangocms_versioning.models import StateTracking, Version
+from djangocms_versioning.models import StateTracking
 
 from feedback.summary import page_summaries, version_summaries
+from toolkit.page_versions import page_versions
 
 from .models import MIN_WORDS_TO_GRADE, ClinicalReview, DraftEdit
 from .readability import PLAIN_LANGUAGE_GRADE, SPANISH_EASY_SCORE, is_hard, measure_name, reading_grade
@@ -64,12 +64,7 @@ def page_history(request, page_id: int):
     """Every version of one page: who created, changed, reviewed and published it, and when."""
     page = get_object_or_404(Page, pk=page_id)
     contents = PageContent.admin_manager.filter(page=page, language=LANGUAGE)
-    content_type = ContentType.objects.get_for_model(PageContent)
-    versions = list(
-        Version.objects.filter(content_type=content_type, object_id__in=contents.values("pk"))
-        .select_related("created_by")
-        .order_by("-number")
-    )
+    versions = list(page_versions(page, LANGUAGE).select_related("created_by").order_by("-number"))
     contents_by_pk = {content.pk: content for content in contents}
     reviews = {r.extended_object_id: r for r in ClinicalReview.objects.filter(extended_object__in=contents)}
     feedback = version_summaries(page, LANGUAGE)

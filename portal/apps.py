@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class PortalConfig(AppConfig):
-    """The project's cross-cutting infrastructure: page cache, headers, health check, error pages."""
+    """The project shell: settings, root URLs, the server entry points, error pages and health."""
 
     name = "portal"
     verbose_name = "Portal"

@@ -4,7 +4,7 @@
 - The static files must be collected (production): without the manifest every page would be a 500,
   so the answer is 503 and says "static": "missing" (portal/wsgi.py also refuses to start).
 - The cache is not required: while Redis is unreachable pages render from the database
-  (portal/resilient_cache.py), so the answer stays 200 and says "cache": "degraded". Taking every
+  (page_cache/resilient_redis.py), so the answer stays 200 and says "cache": "degraded". Taking every
   instance out of rotation for a cache outage would turn a slower site into no site.
 
 Answered by a middleware at the very top of the stack, before anything else can need the database

@@ -63,6 +63,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # first so that their templates override the CMS's and the admin's.
 INSTALLED_APPS = [
     "portal",
+    "page_cache",
     "clinic",
     "education",
     "feedback",
@@ -94,7 +95,8 @@ INSTALLED_APPS = [
     "dbbackup",
 ]
 
-# No LanguageCookieMiddleware: the portal has one language, and anonymous readers get no cookie.
+# No LanguageCookieMiddleware: the language comes from the address alone, and anonymous readers get
+# no cookie.
 # Order matters:
 # - The header middlewares sit at the top and add their headers on the way out, so every response
 #   gets them, including one produced by a page cache or a refusal further down the stack.
@@ -106,18 +108,18 @@ MIDDLEWARE = [
     # First: answers /healthz without the database-dependent layers below (portal/health.py).
     "portal.health.HealthCheckMiddleware",
     # On the way out, after everything below: whatever is not marked public becomes private.
-    "portal.http_cache.PrivateUnlessPublicMiddleware",
+    "page_cache.middleware.PrivateUnlessPublicMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.security_headers.SecurityHeadersMiddleware",
+    "toolkit.security_headers.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "portal.security_headers.BadRequestGuardMiddleware",
+    "toolkit.security_headers.BadRequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below every middleware that adds response headers (security headers, CSP), so those run on
     # cached pages exactly as on fresh ones; above everything that needs the session or the database.
-    "portal.page_cache.PageCacheMiddleware",
+    "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Below the session middleware, so it tidies the view's Vary before "Cookie" is added to it.
-    "portal.security_headers.WellFormedVaryMiddleware",
+    "toolkit.security_headers.WellFormedVaryMiddleware",
     # The language comes from the path alone (no cookie, no Accept-Language): see WellFormedVary.
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -176,8 +178,8 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Redis holds nothing that cannot be rebuilt: while it is unreachable this backend answers
-            # "miss" and drops writes (portal/resilient_cache.py), so pages render from the database.
-            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
+            # "miss" and drops writes (page_cache/resilient_redis.py), so pages render from the database.
+            "BACKEND": "page_cache.resilient_redis.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that hangs must not hang every page and /healthz with it.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -189,14 +191,14 @@ else:
 # Lets several sites (or test runs) share one Redis without seeing each other's keys.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
 
-# --- Page cache (portal/page_cache.py) ------------------------------------------------------------
+# --- Page cache (page_cache/) --------------------------------------------------------------------------
 # How often, at most, a worker asks the shared cache whether anything was published: the longest a
 # worker other than the publishing one can show the old page.
 PAGE_CACHE_CHECK_INTERVAL = float(os.environ.get("PAGE_CACHE_CHECK_INTERVAL", "0.2"))
 # Rendered pages each worker keeps in memory (least recently used first out).
 PAGE_CACHE_MAX_ENTRIES = 2000
 
-# --- HTTP caches in front of the site (portal/http_cache.py, frontend_cache/, docs/http-caching.md) --
+# --- HTTP caches in front of the site (page_cache/responses.py, frontend_cache/, docs/http-caching.md) --
 # Every change patients would notice purges each cache listed here, after commit.
 FRONTEND_CACHES = {
     "varnish": {"urls": env_list("PORTAL_VARNISH_URLS")},
@@ -248,7 +250,7 @@ SITE_ID = 1
 # from cron) deletes older ones.
 PORTAL_READING_RECORD_DAYS = int(os.environ.get("PORTAL_READING_RECORD_DAYS", "90"))
 # The address patients and staff use, without a trailing slash. It names the Sites framework's site
-# (the CMS toolbar, absolute links) and starts every link in an email (clinic/handlers.py keeps the
+# (the CMS toolbar, absolute links) and starts every link in an email (portal/handlers.py keeps the
 # site in step after each migrate).
 # Default in production: https:// and the first ALLOWED_HOSTS name.
 PORTAL_BASE_URL = (

@@ -1,41 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
 
-from staff_access import account_views
-
-
-class FaviconRedirect(RedirectView):
-    """Browsers ask for /favicon.ico on pages without an icon link (the admin): send the real one."""
-
-    permanent = True
-
-    def get_redirect_url(self, *args, **kwargs):
-        return static_url("favicon.svg")
-
+from .views import FaviconRedirect
 
 urlpatterns = [
     path("favicon.ico", FaviconRedirect.as_view()),
     # The second sign-in step lives under /admin/, so it gets the staff headers and policies.
     path("admin/two-factor/", include("staff_access.urls")),
-    # Getting into an account without anyone else knowing its password, and reviewing who has access.
-    path("admin/invitation/<str:token>/", account_views.accept_invitation, name="staff_invitation"),
-    path("admin/password_reset/", account_views.ForgottenPasswordView.as_view(), name="admin_password_reset"),
-    path(
-        "admin/password_reset/sent/",
-        account_views.ForgottenPasswordSentView.as_view(),
-        name="admin_password_reset_done",
-    ),
-    path(
-        "admin/reset/<uidb64>/<token>/",
-        account_views.NewPasswordView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path("admin/reset/done/", account_views.NewPasswordSetView.as_view(), name="password_reset_complete"),
-    path("admin/access-review/", account_views.access_review_view, name="staff_access_review"),
+    # Invitations, forgotten passwords and the access review, before the admin catches /admin/.
+    path("admin/", include("staff_access.account_urls")),
     path("admin/", admin.site.urls),
     # The clinical review dashboard and page histories, for staff.
     path("staff/", include("governance.urls")),

@@ -3,9 +3,13 @@ import sys
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.templatetags.static import static as static_url
+from django.views.generic import RedirectView
 
 # Long enough for a database restart or fail-over, short enough that a patient's retry finds it back.
 DATABASE_OUTAGE_RETRY_AFTER_SECONDS = 30
+# The notice's layout for errors: no sekizai, menu or toolbar, nothing that needs the database.
+ERROR_CONTEXT = {"notice_layout": "error_base.html"}
 
 
 def server_error(request, template_name="500.html"):
@@ -17,8 +21,17 @@ def server_error(request, template_name="500.html"):
     """
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response = HttpResponse(loader.get_template("503.html").render(ERROR_CONTEXT), status=503)
         response["Retry-After"] = str(DATABASE_OUTAGE_RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
-    return HttpResponseServerError(loader.get_template(template_name).render())
+    return HttpResponseServerError(loader.get_template(template_name).render(ERROR_CONTEXT))
+
+
+class FaviconRedirect(RedirectView):
+    """Browsers ask for /favicon.ico on pages without an icon link (the admin): send the real one."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static_url("favicon.svg")

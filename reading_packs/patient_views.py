@@ -1,13 +1,11 @@
 """What patients see at /p/<code>/: the pack, its pages, the checks, and “I have finished”.
 
 No cookies: these forms are exempt from the cookie-based CSRF check and refuse posts from other
-sites instead (portal/same_origin.py). Every answer is private, never stored by any cache, sends
+sites instead (toolkit/patient_forms.py). Every answer is private, never stored by any cache, sends
 no Referer onwards (the code is in the address) and asks search engines not to index it. Only
 explicit posts record reading; a GET (a link previewer in a mail or chat app) marks a pack as
 opened and nothing more.
 """
-
-from functools import wraps
 
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -15,13 +13,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from education.models import CheckQuestion
-from portal.rate_limit import RateLimit
-from portal.same_origin import patient_form
-from portal.scrub import clean_patient_text
+from toolkit.contact_details import clean_patient_text
+from toolkit.patient_forms import patient_form
+from toolkit.rate_limits import RateLimit
 
 from . import codes, records
 from .models import IssuedPack
@@ -32,24 +29,18 @@ WRONG_CODE_LIMIT = RateLimit("reading-pack-code", 10, 600)
 QUESTIONS_MAX_LENGTH = 1000
 
 
-def pack_response(view):
-    """Same-origin posts only, and headers that keep every answer (refusals too) out of caches,
-    out of Referer headers and out of search engines."""
-    checked = patient_form(view)
+# Same-origin posts only; every answer (refusals too) kept out of caches and search engines, and
+# no Referer sent onwards: the code is in the address.
+pack_response = patient_form(referrer_policy="no-referrer")
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = checked(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        response["Referrer-Policy"] = "no-referrer"
-        response["X-Robots-Tag"] = "noindex"
-        return response
 
-    return csrf_exempt(wrapped)
+# Notices inside a pack (a wrong or expired code) keep the pack's layout: no guide menu, no language switch.
+PACK_LAYOUT = "reading_packs/patient/_base.html"
 
 
 def _render(request, template, context=None, status=200):
-    return TemplateResponse(request, f"reading_packs/patient/{template}", context or {}, status=status)
+    context = {"notice_layout": PACK_LAYOUT, **(context or {})}
+    return TemplateResponse(request, f"reading_packs/patient/{template}", context, status=status)
 
 
 def _not_found(request, typed=""):

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from clinic.details import clinic_details
-from portal.qr import qr_svg
+from toolkit.qr_codes import qr_svg
 
 from . import codes, records
 from .models import ReadingPack

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from portal.rate_limit import RateLimit
+from toolkit.rate_limits import RateLimit
 
 from . import access_review, invitations
 from .events import log_event

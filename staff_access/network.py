@@ -1,6 +1,6 @@
 """Who a sign-in attempt comes from, for lockouts and the security log."""
 
-from portal.network import client_ip  # noqa: F401  (django-axes and the security log name it here)
+from toolkit.client_address import client_ip  # noqa: F401  (django-axes and the security log name it here)
 
 USERNAME_MAX_LENGTH = 150  # Django's own limit; django-axes stores the name in a 255-character column
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from portal.qr import qr_svg
+from toolkit.qr_codes import qr_svg
 
 from .events import log_event
 from .forms import EnrolmentForm, SecondFactorForm

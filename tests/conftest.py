@@ -3,6 +3,8 @@ import os
 import pytest
 from django.core.cache import caches
 
+pytest_plugins = ["tests.support.fixtures"]
+
 
 def _clear_cms_caches(uses_database: bool) -> None:
     for cache in caches.all():
@@ -63,13 +65,11 @@ PRODUCTION_SECURITY_SETTINGS = [
 @pytest.fixture
 def production_security(monkeypatch, settings):
     """Switch the running test to the security settings of a production server."""
-    import runpy
-    from pathlib import Path
+    from tests.support.settings_module import load_settings
 
-    monkeypatch.setenv("DEBUG", "0")
-    monkeypatch.setenv("SECRET_KEY", "test-only-" + "k" * 50)
-    monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
-    values = runpy.run_path(str(Path(__file__).resolve().parents[1] / "portal" / "settings.py"))
+    values = load_settings(
+        monkeypatch, DEBUG="0", SECRET_KEY="test-only-" + "k" * 50, ALLOWED_HOSTS="testserver"
+    )
     for name in PRODUCTION_SECURITY_SETTINGS:
         setattr(settings, name, values[name])
     return values

@@ -9,11 +9,6 @@ from tests.support.factories import log_in_with_second_factor, make_page, make_u
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client):
-    return log_in_with_second_factor(client, make_user("Administrator"))
-
-
 def change_url():
     cta = ProviderCallToAction.objects.get(site_id=1)
     return f"/admin/clinic/providercalltoaction/{cta.pk}/change/"
@@ -60,14 +55,14 @@ def test_every_install_has_a_call_to_action_for_its_site():
 
 
 def test_saving_the_call_to_action_updates_every_page_at_once(
-    admin_client, client, django_capture_on_commit_callbacks
+    administrator_client, client, django_capture_on_commit_callbacks
 ):
     page = make_page("About")
     anonymous = type(client)()
     assert "+1 202 555 0100" in anonymous.get(page.get_absolute_url()).content.decode()  # now cached
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(change_url(), form_data())
+        response = administrator_client.post(change_url(), form_data())
     assert response.status_code == 302
 
     for url in [page.get_absolute_url(), "/no-such-page/"]:
@@ -81,8 +76,8 @@ def test_saving_the_call_to_action_updates_every_page_at_once(
     "phone",
     ["call us", "0800-CLINIC", "12", "+44 1865 902 000 ext 4", "1234567890123456789", "<script>"],
 )
-def test_a_phone_number_that_cannot_be_dialled_is_refused(admin_client, phone):
-    response = admin_client.post(change_url(), form_data(phone_number=phone))
+def test_a_phone_number_that_cannot_be_dialled_is_refused(administrator_client, phone):
+    response = administrator_client.post(change_url(), form_data(phone_number=phone))
     assert response.status_code == 200
     html = response.content.decode()
     assert "phone number" in html.lower()
@@ -100,8 +95,8 @@ def test_a_phone_number_that_cannot_be_dialled_is_refused(admin_client, phone):
         "ftp://clinic.example/",
     ],
 )
-def test_an_unsafe_contact_link_is_refused_with_a_clear_message(admin_client, link):
-    response = admin_client.post(change_url(), form_data(contact_url=link))
+def test_an_unsafe_contact_link_is_refused_with_a_clear_message(administrator_client, link):
+    response = administrator_client.post(change_url(), form_data(contact_url=link))
     assert response.status_code == 200
     assert "Use a link that starts with https://, http://, mailto: or tel:" in response.content.decode()
     assert ProviderCallToAction.objects.get(site_id=1).contact_url == "mailto:care@clinic.example"
@@ -115,8 +110,8 @@ def test_an_unsafe_contact_link_is_refused_with_a_clear_message(admin_client, li
         ("tel:call-me", "Enter a phone number"),
     ],
 )
-def test_an_incomplete_contact_link_explains_itself(admin_client, link, message):
-    response = admin_client.post(change_url(), form_data(contact_url=link))
+def test_an_incomplete_contact_link_explains_itself(administrator_client, link, message):
+    response = administrator_client.post(change_url(), form_data(contact_url=link))
     assert response.status_code == 200
     assert message in response.content.decode()
 
@@ -124,22 +119,24 @@ def test_an_incomplete_contact_link_explains_itself(admin_client, link, message)
 @pytest.mark.parametrize(
     "link", ["mailto:care@riverside.example", "tel:+441865902000", "http://riverside.example/"]
 )
-def test_web_email_and_phone_links_are_accepted(admin_client, link):
-    response = admin_client.post(change_url(), form_data(contact_url=link))
+def test_web_email_and_phone_links_are_accepted(administrator_client, link):
+    response = administrator_client.post(change_url(), form_data(contact_url=link))
     assert response.status_code == 302
     assert ProviderCallToAction.objects.get(site_id=1).contact_url == link
 
 
-def test_required_fields_cannot_be_left_empty(admin_client):
-    response = admin_client.post(change_url(), form_data(clinic_name="", phone_number="", contact_url=""))
+def test_required_fields_cannot_be_left_empty(administrator_client):
+    response = administrator_client.post(
+        change_url(), form_data(clinic_name="", phone_number="", contact_url="")
+    )
     assert response.status_code == 200
     assert response.content.decode().count("This field is required.") == 3
 
 
-def test_the_call_to_action_cannot_be_deleted_or_duplicated(admin_client):
+def test_the_call_to_action_cannot_be_deleted_or_duplicated(administrator_client):
     cta = ProviderCallToAction.objects.get(site_id=1)
-    assert admin_client.get(f"/admin/clinic/providercalltoaction/{cta.pk}/delete/").status_code == 403
-    assert admin_client.get("/admin/clinic/providercalltoaction/add/").status_code == 403
+    assert administrator_client.get(f"/admin/clinic/providercalltoaction/{cta.pk}/delete/").status_code == 403
+    assert administrator_client.get("/admin/clinic/providercalltoaction/add/").status_code == 403
 
 
 def test_editors_cannot_change_the_call_to_action(client):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from clinic.models import ProviderCallToAction
-from tests.support.factories import log_in_with_second_factor, make_page, make_user
+from tests.support.factories import make_page
 
 from .test_call_to_action import change_url, form_data
 
@@ -21,12 +21,6 @@ def media_root(settings, tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def admin_client(client):
-    log_in_with_second_factor(client, make_user("Administrator"))
-    return client
-
-
 def image_bytes(image_format: str, size=(120, 40), noise: bool = False) -> bytes:
     image = Image.new("RGB", size, "#005a78")
     if noise:  # random pixels do not compress, so the file is large
@@ -36,9 +30,9 @@ def image_bytes(image_format: str, size=(120, 40), noise: bool = False) -> bytes
     return buffer.getvalue()
 
 
-def upload(admin_client, name: str, content: bytes, content_type: str):
+def upload(administrator_client, name: str, content: bytes, content_type: str):
     logo = SimpleUploadedFile(name, content, content_type=content_type)
-    return admin_client.post(change_url(), {**form_data(), "logo": logo})
+    return administrator_client.post(change_url(), {**form_data(), "logo": logo})
 
 
 @pytest.mark.parametrize(
@@ -63,9 +57,9 @@ def upload(admin_client, name: str, content: bytes, content_type: str):
     ids=["svg-with-script", "html-renamed-jpg", "gif-renamed-png", "too-heavy", "too-wide"],
 )
 def test_a_logo_that_is_not_a_small_png_jpeg_or_webp_is_refused(
-    admin_client, name, content, content_type, message, media_root
+    administrator_client, name, content, content_type, message, media_root
 ):
-    response = upload(admin_client, name, content, content_type)
+    response = upload(administrator_client, name, content, content_type)
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not ProviderCallToAction.objects.get(site_id=1).logo
@@ -74,12 +68,12 @@ def test_a_logo_that_is_not_a_small_png_jpeg_or_webp_is_refused(
 
 @pytest.mark.parametrize("image_format", ["PNG", "JPEG", "WEBP"])
 def test_a_small_logo_is_shown_beside_the_clinic_name_on_every_page(
-    admin_client, client, image_format, django_capture_on_commit_callbacks
+    administrator_client, client, image_format, django_capture_on_commit_callbacks
 ):
     page = make_page("About")
     extension = {"JPEG": "jpg"}.get(image_format, image_format.lower())
     with django_capture_on_commit_callbacks(execute=True):
-        response = upload(admin_client, f"logo.{extension}", image_bytes(image_format), "image/png")
+        response = upload(administrator_client, f"logo.{extension}", image_bytes(image_format), "image/png")
     assert response.status_code == 302
     logo = ProviderCallToAction.objects.get(site_id=1).logo
     html = client.get(page.get_absolute_url()).content.decode()

@@ -4,13 +4,12 @@ import re
 import time
 
 import pytest
-from cms.api import add_plugin, create_page_content
 from django.core import signing
 from django.test import Client
-from djangocms_versioning.models import Version
 
 from feedback.models import PageFeedback
 from tests.support.factories import (
+    add_spanish_version,
     make_draft_edit,
     make_page,
     make_superuser,
@@ -269,20 +268,7 @@ def test_opening_the_feedback_addresses_in_a_browser_is_not_an_error(page):
 
 @pytest.fixture
 def spanish_page(page):
-    author = make_superuser("traductora")
-    spanish = create_page_content(
-        "es",
-        "El día de su infusión",
-        page,
-        slug="el-dia-de-su-infusion",
-        created_by=author,
-        in_navigation=True,
-        template="education/pages/guide.html",
-    )
-    add_plugin(
-        spanish.get_placeholders().get(slot="content"), "TextPlugin", "es", body="<p>Dura 40 minutos.</p>"
-    )
-    Version.objects.get_for_content(spanish).publish(author)
+    add_spanish_version(page, "El día de su infusión", "el-dia-de-su-infusion", "<p>Dura 40 minutos.</p>")
     return page
 
 

@@ -2,7 +2,6 @@
 the translation is published: patients, the dashboard and the reminders all say so."""
 
 import pytest
-from cms.api import add_plugin, create_page_content
 from cms.models import PageContent
 from django.core import mail
 from django.core.management import call_command
@@ -12,6 +11,7 @@ from djangocms_versioning.models import Version
 
 from governance.publishing import publish_as
 from tests.support.factories import (
+    add_spanish_version,
     make_draft_edit,
     make_review,
     make_reviewed_page,
@@ -25,20 +25,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def translated_page():
-    author = make_superuser("translation-author")
     page = make_reviewed_page("Your infusion day", body="<p>The infusion takes about 40 minutes.</p>")
-    spanish = create_page_content(
-        "es",
-        "El día de su infusión",
+    add_spanish_version(
         page,
-        slug="el-dia-de-su-infusion",
-        created_by=author,
-        in_navigation=True,
-        template="education/pages/guide.html",
+        "El día de su infusión",
+        "el-dia-de-su-infusion",
+        "<p>La infusión dura unos 40 minutos.</p>",
+        author=make_superuser("translation-author"),
     )
-    placeholder = spanish.get_placeholders().get(slot="content")
-    add_plugin(placeholder, "TextPlugin", "es", body="<p>La infusión dura unos 40 minutos.</p>")
-    Version.objects.get_for_content(spanish).publish(author)
     return page
 
 

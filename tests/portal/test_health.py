@@ -25,7 +25,7 @@ def test_health_check_keeps_the_instance_in_rotation_and_says_degraded_when_the_
 ):
     settings.CACHES = {
         "default": {
-            "BACKEND": "portal.resilient_cache.ResilientRedisCache",
+            "BACKEND": "page_cache.resilient_redis.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }

@@ -1,6 +1,5 @@
 """Staff accounts come from invitations: nobody but the person ever knows the password."""
 
-import logging
 import re
 from datetime import timedelta
 
@@ -20,12 +19,6 @@ pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"(https?://[^\s]+/admin/invitation/[A-Za-z0-9_-]{43}/)")
 PASSWORD = "a long passphrase nobody else knows"
-
-
-@pytest.fixture
-def security_log(caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
-    return lambda: [r.getMessage() for r in caplog.records if r.name == "portal.security"]
 
 
 def link_in(message) -> str:

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import logging
 import re
 from datetime import timedelta
 
@@ -28,12 +27,6 @@ from tests.support.factories import (
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password-1"
-
-
-@pytest.fixture
-def security_log(caplog):
-    caplog.set_level(logging.INFO, logger="portal.security")
-    return lambda: [r.getMessage() for r in caplog.records if r.name == "portal.security"]
 
 
 def deactivate(administrator, user):

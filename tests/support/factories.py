@@ -2,7 +2,7 @@
 
 import itertools
 
-from cms.api import add_plugin, create_page
+from cms.api import add_plugin, create_page, create_page_content
 from cms.models import PageContent
 from cms.utils.permissions import current_user
 from django.contrib.auth import get_user_model
@@ -209,3 +209,20 @@ def make_reviewed_page(
     make_review(content, reviewer, reviewed_on=reviewed_on, next_review_due=next_review_due)
     Version.objects.get_for_content(content).publish(author)
     return page
+
+
+def add_spanish_version(page, title: str, slug: str, body: str, author=None):
+    """Publish a Spanish version of `page` (its own title, address and text)."""
+    author = author or make_superuser("traductora")
+    spanish = create_page_content(
+        "es",
+        title,
+        page,
+        slug=slug,
+        created_by=author,
+        in_navigation=True,
+        template="education/pages/guide.html",
+    )
+    add_plugin(spanish.get_placeholders().get(slot="content"), "TextPlugin", "es", body=body)
+    Version.objects.get_for_content(spanish).publish(author)
+    return spanish

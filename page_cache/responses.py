@@ -5,7 +5,7 @@ the plain one. Its strong ETag is a hash of the plain body, so a browser's reval
 comparison and a 304 without a body. Browsers must re-check every time (max-age=0), so a patient
 never reads an old page after a publish; shared caches (Varnish, a CDN) may keep a page for
 PORTAL_SHARED_CACHE_SECONDS, because every change that alters a page purges them
-(frontend_cache), and may serve it stale while the site behind them is down (stale-if-error).
+(the frontend_cache app), and may serve it stale while the site behind them is down (stale-if-error).
 """
 
 import gzip
@@ -96,22 +96,3 @@ def _accepts_gzip(accept_encoding: str) -> bool:
             except ValueError:
                 return False
     return False
-
-
-class PrivateUnlessPublicMiddleware:
-    """Everything the portal has not marked public is private: no shared cache may keep it.
-
-    Patient pages from the page cache and static files say "public"; staff pages, reading packs,
-    forms, redirects and error pages do not, and a CDN configured to cache more than it should must
-    still never hand one person's answer to another.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        cache_control = response.get("Cache-Control", "")
-        if "public" not in cache_control and "private" not in cache_control:
-            response["Cache-Control"] = f"private, {cache_control}" if cache_control else "private"
-        return response

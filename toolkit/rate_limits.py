@@ -13,7 +13,7 @@ import hmac
 from django.conf import settings
 from django.core.cache import cache
 
-from .network import client_ip
+from .client_address import client_ip
 
 
 class RateLimit:

@@ -1,5 +1,6 @@
-"""Forms that patients send without a cookie: no CSRF token, so the browser's word on where a POST
-came from is the protection instead.
+"""Forms that patients send without a cookie, and the response rules of every page that has one.
+
+No CSRF token, so the browser's word on where a POST came from is the protection instead.
 
 Django's CSRF check needs a cookie, and patient pages set none. The few patient forms (reading
 packs, page feedback) are exempt from it and refuse, with 403, any POST not sent by this site's own
@@ -41,13 +42,29 @@ def is_same_origin(request) -> bool:
     return bool(referer) and _origin_of(referer) in site_origins(request)
 
 
-def patient_form(view):
-    """Exempt a view from the cookie-based CSRF check and refuse POSTs from anywhere but this site."""
+def patient_form(view=None, *, referrer_policy: str = ""):
+    """The rules of every view a patient's form is shown by or sent to (reading packs, feedback).
 
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.method == "POST" and not is_same_origin(request):
-            return TemplateResponse(request, "portal/not_from_this_site.html", status=403)
-        return view(request, *args, **kwargs)
+    - No cookie: exempt from the cookie-based CSRF check, so no CSRF cookie is ever needed or set.
+    - Same origin: a POST not sent by this site's own pages is refused with 403, saving nothing.
+    - Every answer, refusals included, is `no-store` (never kept by any cache) and `noindex`.
+    - `referrer_policy`, when given, replaces the site's Referrer-Policy (a pack's address holds
+      its code, which must not leave the site).
+    """
 
-    return csrf_exempt(wrapped)
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "POST" and not is_same_origin(request):
+                response = TemplateResponse(request, "toolkit/not_from_this_site.html", status=403)
+            else:
+                response = view(request, *args, **kwargs)
+            response["Cache-Control"] = "no-store"
+            response["X-Robots-Tag"] = "noindex"
+            if referrer_policy:
+                response["Referrer-Policy"] = referrer_policy
+            return response
+
+        return csrf_exempt(wrapped)
+
+    return decorate(view) if view is not None else decorate

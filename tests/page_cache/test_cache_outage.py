@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import require_service
 from tests.support.assertions import assert_call_to_action_and_crisis_link
-from tests.support.servers import Gunicorn, ThrowawayRedis, manage, poll, run_django
+from tests.support.servers import Gunicorn, ThrowawayRedis, migrated_sqlite_database, poll, run_django
 
 CREATE_PAGES = """
 from tests.support.factories import make_page
@@ -32,13 +32,12 @@ make_draft_edit(page, "<p>{text}</p>", editor).publish(reviewer)
 @pytest.fixture
 def site_with_its_own_redis(tmp_path):
     require_service(shutil.which("redis-server") is not None, "redis-server")
-    database = f"sqlite:///{tmp_path / 'site.sqlite3'}"
     redis = ThrowawayRedis(tmp_path)
     server = None
     try:
         redis.start()
         env = {"REDIS_URL": redis.url}
-        manage("migrate", "--noinput", database_url=database)
+        database = migrated_sqlite_database(tmp_path / "site.sqlite3")
         run_django(CREATE_PAGES, database_url=database, extra_env=env)
         server = Gunicorn(database_url=database, redis_url=redis.url, key_prefix="", log_dir=tmp_path)
         server.wait_until_serving()

@@ -7,7 +7,7 @@ backend, so none of them needs its own try/except. While Redis is down:
 * reads answer "not cached" (the default), writes and deletes do nothing, so pages render from the
   database, always fresh;
 * the page cache cannot read the shared version, so it serves nothing from its process copies
-  either (portal/page_cache.py): a publish made on another instance meanwhile cannot be hidden;
+  either (page_cache/store.py): a publish made on another instance meanwhile cannot be hidden;
 * after a failure the backend does not try Redis again for RETRY_AFTER seconds, so a dead Redis
   costs each request at most one short timeout, not one per cache call;
 * /healthz reports the cache as "degraded" and keeps the instance in rotation (portal/health.py).
@@ -25,6 +25,8 @@ from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from . import store
 
 logger = logging.getLogger(__name__)
 
@@ -123,9 +125,6 @@ def _on_recovery(cache) -> None:
 def forget_everything(cache) -> None:
     """Delete every key of this site (under KEY_PREFIX; the whole Redis database without a prefix),
     and give the page cache a new version so no worker keeps a page rendered before."""
-    # Imported here: the page cache module builds the cache registry that builds this backend.
-    from portal import page_cache
-
     prefix = cache.key_prefix
     try:
         if prefix and isinstance(cache, RedisCache):
@@ -136,4 +135,4 @@ def forget_everything(cache) -> None:
             cache.clear()
     except UNREACHABLE as error:
         logger.warning("Cache unreachable while forgetting it: %s", error)
-    page_cache.invalidate()
+    store.invalidate()

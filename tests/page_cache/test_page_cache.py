@@ -11,7 +11,7 @@ from django.test import Client
 from clinic.constants import CRISIS_PAGE_REVERSE_ID
 from clinic.details import forget_clinic_details
 from clinic.models import ProviderCallToAction
-from portal import page_cache
+from page_cache import store
 from tests.support.factories import (
     make_draft_edit,
     make_page,
@@ -134,7 +134,7 @@ def test_a_change_made_by_another_process_is_seen_within_the_check_interval(clie
     ProviderCallToAction.objects.filter(site_id=1).update(phone_number="+44 1865 902 000")
     forget_clinic_details(1)
     invalidate_cms_page_cache()
-    cache.set(page_cache.VERSION_KEY, "set-by-another-worker", timeout=None)
+    cache.set(store.VERSION_KEY, "set-by-another-worker", timeout=None)
 
     settings.PAGE_CACHE_CHECK_INTERVAL = 60  # not yet time to look at the shared version
     assert "+1 202 555 0100" in client.get(guide["url"]).content.decode()
@@ -181,9 +181,9 @@ def test_after_the_publish_commits_both_page_caches_move_on_again(guide, django_
     draft = make_draft_edit(guide["page"], "<p>New wording.</p>", guide["author"])
     with django_capture_on_commit_callbacks() as callbacks:
         draft.publish(guide["author"])
-    before = (cache.get(page_cache.VERSION_KEY), _get_cache_version())
+    before = (cache.get(store.VERSION_KEY), _get_cache_version())
     for callback in callbacks:
         callback()
-    after = (cache.get(page_cache.VERSION_KEY), _get_cache_version())
+    after = (cache.get(store.VERSION_KEY), _get_cache_version())
     assert after[0] != before[0]
     assert after[1] != before[1]
