@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: one per core by default; PYTEST_WORKERS=0 runs the suite in this process alone.
+PYTEST_WORKERS ?= auto
 # Local targets run in debug mode; a server started through portal/wsgi.py defaults to production.
 export DEBUG ?= 1
 
@@ -41,7 +43,7 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -10,7 +10,13 @@ import shutil
 import pytest
 
 from tests.conftest import require_service
-from tests.support.servers import manage, postgres_server_url, run_django, scratch_postgres_database
+from tests.support.servers import (
+    manage,
+    migrated_sqlite_database,
+    postgres_server_url,
+    run_django,
+    scratch_postgres_database,
+)
 
 BUILD_SITE = """
 import io
@@ -103,9 +109,7 @@ def back_up_wipe_and_restore(database_url: str, tmp_path) -> None:
 
 
 def test_back_up_wipe_and_restore_a_sqlite_site(tmp_path):
-    database = f"sqlite:///{tmp_path / 'site.sqlite3'}"
-    manage("migrate", "--noinput", database_url=database)
-    back_up_wipe_and_restore(database, tmp_path)
+    back_up_wipe_and_restore(migrated_sqlite_database(tmp_path / "site.sqlite3"), tmp_path)
 
 
 @pytest.mark.postgres

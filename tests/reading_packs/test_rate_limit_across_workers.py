@@ -6,14 +6,13 @@ with a per-process cache each would have seen only half and answered 404 for twi
 
 import pytest
 
-from tests.support.servers import Gunicorn, manage, redis_namespace
+from tests.support.servers import Gunicorn, migrated_sqlite_database, redis_namespace
 
 
 @pytest.fixture
 def two_instances(tmp_path):
-    database = f"sqlite:///{tmp_path / 'portal.sqlite3'}"
+    database = migrated_sqlite_database(tmp_path / "portal.sqlite3")
     with redis_namespace("test-pack-codes") as (redis, prefix):
-        manage("migrate", "--noinput", database_url=database)
         instances = [
             Gunicorn(database_url=database, redis_url=redis, key_prefix=prefix, log_dir=tmp_path, workers=2)
             for _ in range(2)

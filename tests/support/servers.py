@@ -119,22 +119,63 @@ def database_url(server_url: str, database: str) -> str:
     return f"postgres://{auth}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{database}"
 
 
+# Migrating a new database costs seconds; each test process migrates one template per database
+# engine, once, and every scratch database after that is a copy of it.
+_templates: dict[str, str] = {}
+
+
+def _drop_postgres_database(server_url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _postgres_template(server_url: str) -> str:
+    import atexit
+
+    import psycopg
+
+    if server_url not in _templates:
+        base = dj_database_url.parse(server_url)["NAME"] or "portal"
+        name = f"{base}_template_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        atexit.register(_drop_postgres_database, server_url, name)
+        manage("migrate", "--noinput", database_url=database_url(server_url, name))
+        _templates[server_url] = name
+    return _templates[server_url]
+
+
 @contextmanager
 def scratch_postgres_database(server_url: str):
     """A new, migrated database on the shared server, named after the configured one; dropped after."""
     import psycopg
 
+    template = _postgres_template(server_url)
     base = dj_database_url.parse(server_url)["NAME"] or "portal"
     name = f"{base}_scratch_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = database_url(server_url, name)
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
-        manage("migrate", "--noinput", database_url=url)
-        yield url
+        yield database_url(server_url, name)
     finally:
-        with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_postgres_database(server_url, name)
+
+
+def migrated_sqlite_database(path: Path) -> str:
+    """A migrated SQLite database at `path` (a copy of this process's migrated template); its URL."""
+    if "sqlite" not in _templates:
+        import atexit
+        import tempfile
+
+        directory = Path(tempfile.mkdtemp(prefix="portal-sqlite-template-"))
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+        template = directory / "template.sqlite3"
+        manage("migrate", "--noinput", database_url=f"sqlite:///{template}")
+        _templates["sqlite"] = str(template)
+    shutil.copyfile(_templates["sqlite"], path)
+    return f"sqlite:///{path}"
 
 
 def manage(*args, database_url: str, extra_env: dict | None = None, timeout: float = 120) -> str:
