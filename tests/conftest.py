@@ -1,9 +1,29 @@
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import caches
 
 pytest_plugins = ["tests.support.fixtures"]
+
+
+def pytest_configure(config):
+    """Under pytest-xdist, each test process gets a Redis database of its own.
+
+    The suite clears the cache around every test, and clearing a Redis cache empties its whole
+    database: two processes sharing one would wipe each other's rate-limit counters and page-cache
+    versions mid-test, and the keys of the real servers that tests start on REDIS_URL's database.
+    """
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if not worker.startswith("gw") or not str(location).startswith("redis"):
+        return
+    parts = urlsplit(location)
+    base = int(parts.path.strip("/") or 0)
+    database = (base + 1 + int(worker[2:])) % 16
+    settings.CACHES["default"]["LOCATION"] = urlunsplit(parts._replace(path=f"/{database}"))
 
 
 def _clear_cms_caches(uses_database: bool) -> None:
