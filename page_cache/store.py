@@ -135,7 +135,17 @@ def invalidate() -> None:
     """
     _bump()
     transaction.on_commit(_bump, robust=True)
-    transaction.on_commit(_announce_change, robust=True)
+    if not _announcement_pending():
+        transaction.on_commit(_announce_change, robust=True)
+
+
+def _announcement_pending() -> bool:
+    """Whether this transaction already announces a change at commit: one publish makes many
+    changes, and listeners (the frontend-cache purger) need hear of them once."""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(
+        callback is _announce_change for _savepoints, callback, _robust in connection.run_on_commit
+    )
 
 
 def _announce_change() -> None:

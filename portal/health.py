@@ -7,6 +7,10 @@
   (page_cache/resilient_redis.py), so the answer stays 200 and says "cache": "degraded". Taking every
   instance out of rotation for a cache outage would turn a slower site into no site.
 
+- The task queue is reported, not required: "tasks" gives how many tasks are due and the age in
+  seconds of the oldest one, so a monitor can tell a dead or stuck worker (`manage.py db_worker`)
+  from a busy one. Where tasks run at once (local development) nothing ever waits.
+
 Answered by a middleware at the very top of the stack, before anything else can need the database
 (django CMS's toolbar middleware reads the site from it on every response), before host validation
 (a load balancer checks an instance by its address) and before the HTTPS redirect.
@@ -19,6 +23,7 @@ from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_s
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 
@@ -43,6 +48,24 @@ def _cache_ok() -> bool:
         return False
 
 
+def _task_queue() -> dict | None:
+    """Tasks due now and the age of the oldest, for the database backend; None where tasks run at once."""
+    from django_tasks import default_task_backend
+    from django_tasks_db import DatabaseBackend
+
+    if not isinstance(default_task_backend, DatabaseBackend):
+        return None
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    now = timezone.now()
+    due = DBTaskResult.objects.ready()
+    oldest = 0.0
+    for enqueued_at, run_after in due.order_by("enqueued_at").values_list("enqueued_at", "run_after")[:50]:
+        became_due = enqueued_at if run_after == get_date_max() else max(enqueued_at, run_after)
+        oldest = max(oldest, (now - became_due).total_seconds())
+    return {"waiting": due.count(), "oldest_waiting_seconds": round(oldest, 1)}
+
+
 def static_files_missing() -> bool:
     """True when the hashed-name storage has no manifest: collectstatic has not run into STATIC_ROOT."""
     if not isinstance(staticfiles_storage, ManifestFilesMixin):
@@ -58,6 +81,10 @@ def healthz(request):
         "database": "ok" if database_ok else "unavailable",
         "cache": "ok" if _cache_ok() else "degraded",
     }
+    if database_ok:
+        tasks = _task_queue()
+        if tasks is not None:
+            body["tasks"] = tasks
     if static_files_missing():
         body["static"] = "missing"
     if not database_ok or "static" in body:

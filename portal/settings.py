@@ -7,9 +7,11 @@ DEBUG off the module refuses to load without the secrets a real deployment must 
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,15 +29,41 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false, yes/no, on/off), got {value!r}.")
 
 
+def env_str(name: str, default: str = "") -> str:
+    """The variable's value; a blank one (as an env file's `NAME=` line gives) means unset."""
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+def env_int(name: str, default: int) -> int:
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}.") from None
+
+
+def env_float(name: str, default: float) -> float:
+    value = env_str(name)
+    if not value:
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, got {value!r}.") from None
+
+
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
 # The WSGI/ASGI entry points default DEBUG to off (see portal/wsgi.py), so a server never runs in
 # debug mode by accident; manage.py and the test suite default to the local, debug-friendly mode.
 DEBUG = env_bool("DEBUG", True)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 if DEBUG:
@@ -93,6 +121,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "dbbackup",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 # No LanguageCookieMiddleware: the language comes from the address alone, and anonymous readers get
@@ -160,19 +190,28 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A database that does not answer must not hold a worker: fail fast, show the 503 page, recover.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite for a web server: readers never wait for a writer (WAL), a writer waits its turn instead
+    # of failing at once (busy timeout), and a transaction takes the write lock when it begins
+    # (IMMEDIATE), so two writers never deadlock half-way through and one of them fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": env_int("DATABASE_BUSY_TIMEOUT", 20),
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     # Shared by every worker and machine, so a publish is seen everywhere at once.
     CACHES = {
@@ -189,12 +228,12 @@ else:
     # Per-process: fine for the single-process dev server, wrong for several workers (docs/operations.md).
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Lets several sites (or test runs) share one Redis without seeing each other's keys.
-CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "")
+CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX")
 
 # --- Page cache (page_cache/) --------------------------------------------------------------------------
 # How often, at most, a worker asks the shared cache whether anything was published: the longest a
 # worker other than the publishing one can show the old page.
-PAGE_CACHE_CHECK_INTERVAL = float(os.environ.get("PAGE_CACHE_CHECK_INTERVAL", "0.2"))
+PAGE_CACHE_CHECK_INTERVAL = env_float("PAGE_CACHE_CHECK_INTERVAL", 0.2)
 # Rendered pages each worker keeps in memory (least recently used first out).
 PAGE_CACHE_MAX_ENTRIES = 2000
 
@@ -203,15 +242,15 @@ PAGE_CACHE_MAX_ENTRIES = 2000
 FRONTEND_CACHES = {
     "varnish": {"urls": env_list("PORTAL_VARNISH_URLS")},
     "cloudflare": {
-        "zone_id": os.environ.get("PORTAL_CLOUDFLARE_ZONE_ID", ""),
-        "api_token": os.environ.get("PORTAL_CLOUDFLARE_API_TOKEN", ""),
-        "api_url": os.environ.get("PORTAL_CLOUDFLARE_API_URL", "https://api.cloudflare.com"),
+        "zone_id": env_str("PORTAL_CLOUDFLARE_ZONE_ID"),
+        "api_token": env_str("PORTAL_CLOUDFLARE_API_TOKEN"),
+        "api_url": env_str("PORTAL_CLOUDFLARE_API_URL", "https://api.cloudflare.com"),
     },
     "cloudfront": {
-        "distribution_id": os.environ.get("PORTAL_CLOUDFRONT_DISTRIBUTION_ID", ""),
-        "access_key_id": os.environ.get("PORTAL_CLOUDFRONT_ACCESS_KEY_ID", ""),
-        "secret_access_key": os.environ.get("PORTAL_CLOUDFRONT_SECRET_ACCESS_KEY", ""),
-        "api_url": os.environ.get("PORTAL_CLOUDFRONT_API_URL", "https://cloudfront.amazonaws.com"),
+        "distribution_id": env_str("PORTAL_CLOUDFRONT_DISTRIBUTION_ID"),
+        "access_key_id": env_str("PORTAL_CLOUDFRONT_ACCESS_KEY_ID"),
+        "secret_access_key": env_str("PORTAL_CLOUDFRONT_SECRET_ACCESS_KEY"),
+        "api_url": env_str("PORTAL_CLOUDFRONT_API_URL", "https://cloudfront.amazonaws.com"),
     },
 }
 _PURGED = bool(
@@ -222,9 +261,9 @@ _PURGED = bool(
 # How long a shared cache may keep a patient page. Only safe when that cache is purged on every
 # change, so the default is a day when a frontend cache is configured and 0 (re-check every time)
 # otherwise. Browsers always re-check.
-PORTAL_SHARED_CACHE_SECONDS = int(os.environ.get("PORTAL_SHARED_CACHE_SECONDS", "86400" if _PURGED else "0"))
+PORTAL_SHARED_CACHE_SECONDS = env_int("PORTAL_SHARED_CACHE_SECONDS", 86400 if _PURGED else 0)
 # How long a shared cache may go on serving a page while the site behind it answers errors.
-PORTAL_STALE_IF_ERROR_SECONDS = int(os.environ.get("PORTAL_STALE_IF_ERROR_SECONDS", "86400"))
+PORTAL_STALE_IF_ERROR_SECONDS = env_int("PORTAL_STALE_IF_ERROR_SECONDS", 86400)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -239,7 +278,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
 
@@ -248,13 +287,13 @@ SITE_ID = 1
 # --- Reading packs (reading_packs/, docs/reading-packs.md) ------------------------------------------
 # Days a reading record is kept after its code expires; `manage.py purge_reading_records` (daily
 # from cron) deletes older ones.
-PORTAL_READING_RECORD_DAYS = int(os.environ.get("PORTAL_READING_RECORD_DAYS", "90"))
+PORTAL_READING_RECORD_DAYS = env_int("PORTAL_READING_RECORD_DAYS", 90)
 # The address patients and staff use, without a trailing slash. It names the Sites framework's site
 # (the CMS toolbar, absolute links) and starts every link in an email (portal/handlers.py keeps the
 # site in step after each migrate).
 # Default in production: https:// and the first ALLOWED_HOSTS name.
 PORTAL_BASE_URL = (
-    os.environ.get("PORTAL_BASE_URL", "").strip()
+    env_str("PORTAL_BASE_URL")
     or ("http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
 ).rstrip("/")
 if not PORTAL_BASE_URL.startswith(("https://", "http://")) or "/" in PORTAL_BASE_URL.split("://", 1)[1]:
@@ -264,16 +303,16 @@ if not PORTAL_BASE_URL.startswith(("https://", "http://")) or "/" in PORTAL_BASE
     )
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # django-dbbackup writes database and media backups here (docs/operations.md).
     "dbbackup": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": Path(os.environ.get("BACKUP_DIR", "").strip() or BASE_DIR / "backups")},
+        "OPTIONS": {"location": Path(env_str("BACKUP_DIR") or BASE_DIR / "backups")},
     },
     # Hashed, compressed files in production; plain storage locally and in tests, where
     # collectstatic has not run and the manifest would be missing.
@@ -339,15 +378,75 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
+# --- Email and background work (docs/deployment.md) -------------------------------------------------
+# One address says how mail leaves: smtp+tls://user:password@smtp.example.org:587 (STARTTLS),
+# smtps://user:password@smtp.example.org:465 (TLS from the start), smtp://relay.internal:25.
+# Locally mail is printed on the terminal. A user name or password with @, : or / in it is written
+# percent-encoded (%40, %3A, %2F).
+EMAIL_URL = env_str("EMAIL_URL", "" if not DEBUG else "consolemail://")
+# Mail that is only printed or kept puts every invitation and password-reset link in a log or a
+# file, where whoever reads it can take over the account: production refuses it unless the operator
+# says, with this, that they mean it (a test server whose log only they can read).
+PORTAL_EMAIL_TO_LOG = env_bool("PORTAL_EMAIL_TO_LOG", False)
+_MAIL_THAT_IS_NOT_SENT = ("consolemail", "filemail", "memorymail", "dummymail")
+if not EMAIL_URL:
+    raise ImproperlyConfigured(
+        "Production mode (DEBUG off) needs EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.org:587: "
+        "staff invitations, password resets and review reminders are sent by email."
+    )
+if not DEBUG and EMAIL_URL.split(":", 1)[0] in _MAIL_THAT_IS_NOT_SENT and not PORTAL_EMAIL_TO_LOG:
+    raise ImproperlyConfigured(
+        f"EMAIL_URL={EMAIL_URL.split(':', 1)[0]}:// would print or keep mail instead of sending it, and "
+        "put every sign-in link where logs are read. Set EMAIL_URL to your SMTP server, or "
+        "PORTAL_EMAIL_TO_LOG=1 if that is really what you want."
+    )
+try:
+    _mail = environ.Env.email_url_config(EMAIL_URL)
+except Exception as error:  # django-environ raises bare exceptions for unknown schemes
+    scheme = EMAIL_URL.split(":")[0]
+    raise ImproperlyConfigured(f"EMAIL_URL could not be read ({error}); got a {scheme}:// URL.") from None
+if EMAIL_URL.startswith("smtps://"):
+    # django-environ reads smtps as STARTTLS; on port 465 it means TLS from the first byte.
+    _mail.update(EMAIL_USE_TLS=False, EMAIL_USE_SSL=True)
+# Every message goes through the task queue (toolkit/queued_email.py): the request that sends it
+# never waits for the mail server, and a message the server refuses is retried, not lost.
+EMAIL_BACKEND = "toolkit.queued_email.QueuedEmailBackend"
+PORTAL_EMAIL_DELIVERY_BACKEND = _mail["EMAIL_BACKEND"]
+EMAIL_HOST = _mail.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _mail.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _mail.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _mail.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_mail.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(_mail.get("EMAIL_USE_SSL"))
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+# Seconds before each new attempt at a message the mail server did not take; then it is given up
+# and shown as failed (an invitation can be sent again from the admin).
+PORTAL_EMAIL_RETRY_SECONDS = [int(value) for value in env_list("PORTAL_EMAIL_RETRY_SECONDS", "60,300,1800")]
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
+# Sender of error reports to ADMINS.
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who is emailed a server error (500) in production: "Name <address>, other@clinic.example".
+ADMINS = [getaddresses([entry])[0] for entry in env_list("ADMINS")]
+
+# Background work (django-tasks, its database backend): emails and frontend-cache purges are
+# stored in the database and run by `manage.py db_worker`, so a web worker that restarts loses
+# none. Locally they run at once, inside the request, so `make run` needs no worker.
+PORTAL_TASKS_RUN_IMMEDIATELY = env_bool("PORTAL_TASKS_RUN_IMMEDIATELY", DEBUG)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if PORTAL_TASKS_RUN_IMMEDIATELY
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # Any case ("warning" as well as "WARNING"); a wrong value stops the start with a message naming it.
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "").strip().upper() or "INFO"
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
     raise ImproperlyConfigured(
         f"LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR or CRITICAL (any case); "
@@ -383,7 +482,7 @@ AXES_LOCKOUT_TEMPLATE = "staff_access/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # Behind N reverse proxies, the client's address is the Nth address from the right of
 # X-Forwarded-For; with no proxy (the default) it is the connection's address.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "staff_access.network.client_ip"
 AXES_USERNAME_CALLABLE = "staff_access.network.login_username"
 
@@ -392,7 +491,7 @@ AXES_USERNAME_CALLABLE = "staff_access.network.login_username"
 SESSION_COOKIE_AGE = 12 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Ketamine therapy patient guide")
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Ketamine therapy patient guide")
 # The local demo accounts of `make run` may skip the second factor, and only in debug mode.
 TWO_FACTOR_EXEMPT_DEMO_ACCOUNTS = DEBUG
 # The fresh install's fictional phone number is shown only in the local demo; a production site
@@ -445,10 +544,10 @@ PORTAL_ALLOW_SELF_REVIEW = env_bool("PORTAL_ALLOW_SELF_REVIEW", False)
 
 # --- Staff accounts: invitations, password resets, access review ---------------------------------
 # How long an invitation link works; after that the administrator sends a new one.
-PORTAL_INVITATION_HOURS = int(os.environ.get("PORTAL_INVITATION_HOURS", "72"))
+PORTAL_INVITATION_HOURS = env_int("PORTAL_INVITATION_HOURS", 72)
 # An account with no sign-in for this many days is flagged in the access review.
-PORTAL_STALE_ACCOUNT_DAYS = int(os.environ.get("PORTAL_STALE_ACCOUNT_DAYS", "90"))
+PORTAL_STALE_ACCOUNT_DAYS = env_int("PORTAL_STALE_ACCOUNT_DAYS", 90)
 # A staff password-reset link works for one hour, and once (it stops working when the password changes).
 PASSWORD_RESET_TIMEOUT = 3600
 # Forgotten-password requests: at most this many per address, and per client address, per hour.
-PORTAL_PASSWORD_RESET_LIMIT = int(os.environ.get("PORTAL_PASSWORD_RESET_LIMIT", "5"))
+PORTAL_PASSWORD_RESET_LIMIT = env_int("PORTAL_PASSWORD_RESET_LIMIT", 5)

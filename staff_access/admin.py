@@ -102,14 +102,31 @@ class InvitationForm(forms.Form):
 class InvitationAdmin(admin.ModelAdmin):
     """Pending, used, expired and withdrawn invitations; "add" sends a new one."""
 
-    list_display = ("email", "user", "status_display", "created_at", "expires_at", "invited_by")
-    list_filter = ("accepted_at", "revoked_at")
+    list_display = (
+        "email",
+        "user",
+        "status_display",
+        "email_display",
+        "created_at",
+        "expires_at",
+        "invited_by",
+    )
+    list_filter = ("email_state", "accepted_at", "revoked_at")
     actions = ["resend", "revoke"]
-    readonly_fields = ("user", "email", "invited_by", "created_at", "expires_at", "accepted_at", "revoked_at")
+    readonly_fields = (
+        "user", "email", "invited_by", "created_at", "expires_at", "accepted_at", "revoked_at",
+        "email_state", "email_error",
+    )  # fmt: skip
 
     @admin.display(description="status")
     def status_display(self, obj):
         return obj.status
+
+    @admin.display(description="email", ordering="email_state")
+    def email_display(self, obj):
+        if obj.email_error and obj.email_state != "delivered":
+            return f"{obj.get_email_state_display()} ({obj.email_error[:120]})"
+        return obj.get_email_state_display()
 
     def has_change_permission(self, request, obj=None):
         return False

@@ -3,6 +3,7 @@ kept in step with staff_access/roles.py after every migrate."""
 
 from axes.signals import user_locked_out
 from cms.utils.permissions import get_current_user
+from django.apps import apps as global_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_save
@@ -11,7 +12,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from djangocms_versioning import constants as versioning
 from djangocms_versioning.signals import post_version_operation
 
+from toolkit.queued_email import email_delivered, email_failed
+
+from . import invitations
 from .events import log_event
+from .models import EMAIL_DELIVERED, EMAIL_FAILED, EMAIL_RETRYING, Invitation
 from .network import client_ip
 from .roles import sync_roles
 
@@ -107,8 +112,23 @@ def _page_published(sender, operation, obj, **kwargs):
 def _roles_follow_the_code(sender, app_config=None, using="default", apps=None, **kwargs):
     # Once per migrate: post_migrate is sent for every app, and this app's turn is enough, since
     # sync_roles creates any permission the apps after it have not created yet.
-    if sender.name == "staff_access" and apps is not None:
-        sync_roles(apps, using=using)
+    # `apps` is the migration state after migrate; flush (tests) sends none, and the installed
+    # models are then the state.
+    if sender.name == "staff_access":
+        sync_roles(apps or global_apps, using=using)
+
+
+def _invitation_email_delivered(sender, reference="", **kwargs):
+    invitation_id = invitations.invitation_of(reference)
+    if invitation_id is not None:
+        Invitation.objects.filter(pk=invitation_id).update(email_state=EMAIL_DELIVERED, email_error="")
+
+
+def _invitation_email_failed(sender, reference="", error="", final=False, **kwargs):
+    invitation_id = invitations.invitation_of(reference)
+    if invitation_id is not None:
+        state = EMAIL_FAILED if final else EMAIL_RETRYING
+        Invitation.objects.filter(pk=invitation_id).update(email_state=state, email_error=error)
 
 
 def connect() -> None:
@@ -124,3 +144,5 @@ def connect() -> None:
     m2m_changed.connect(_role_changed, sender=User.groups.through, dispatch_uid="staff-access-role-changed")
     post_version_operation.connect(_page_published, dispatch_uid="staff-access-page-published")
     post_migrate.connect(_roles_follow_the_code, dispatch_uid="staff-access-roles-follow-the-code")
+    email_delivered.connect(_invitation_email_delivered, dispatch_uid="staff-access-invitation-delivered")
+    email_failed.connect(_invitation_email_failed, dispatch_uid="staff-access-invitation-failed")

@@ -13,11 +13,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from toolkit.queued_email import REFERENCE_HEADER
 
 from .events import log_event
 from .models import Invitation
@@ -30,6 +32,20 @@ _TOKEN = re.compile(rf"^{TOKEN_PATTERN}$")
 
 class InvitationError(ValueError):
     """An invitation that cannot be made (the address already has an account, no role...)."""
+
+
+REFERENCE_PREFIX = "invitation:"
+
+
+def email_reference(invitation: Invitation) -> str:
+    return f"{REFERENCE_PREFIX}{invitation.pk}"
+
+
+def invitation_of(reference: str) -> int | None:
+    """The id of the invitation an email reference names, if it names one."""
+    if reference.startswith(REFERENCE_PREFIX) and reference[len(REFERENCE_PREFIX) :].isdigit():
+        return int(reference[len(REFERENCE_PREFIX) :])
+    return None
 
 
 def hash_token(token: str) -> str:
@@ -88,12 +104,13 @@ def _send(invitation: Invitation, token: str) -> None:
         "invited_by": invitation.invited_by.get_full_name() if invitation.invited_by else "",
         "base_url": settings.PORTAL_BASE_URL,
     }
-    send_mail(
+    EmailMessage(
         subject=render_to_string("staff_access/email/invitation_subject.txt", context).strip(),
-        message=render_to_string("staff_access/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[invitation.email],
-    )
+        body=render_to_string("staff_access/email/invitation.txt", context),
+        to=[invitation.email],
+        # The worker reports back what became of it (handlers.py), for the invitation list.
+        headers={REFERENCE_HEADER: email_reference(invitation)},
+    ).send()
 
 
 @transaction.atomic
@@ -110,7 +127,7 @@ def send_invitation(user, *, by=None, event: str = "invite_sent") -> Invitation:
         created_at=now,
         expires_at=now + timedelta(hours=settings.PORTAL_INVITATION_HOURS),
     )
-    # Inside the transaction: if the mail server refuses it, no invitation is left that nobody got.
+    # Queued in the same transaction: an invitation is never left without its email, nor the reverse.
     _send(invitation, token)
     log_event(
         event,

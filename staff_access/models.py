@@ -12,6 +12,15 @@ EXPIRED = "expired"
 REVOKED = "revoked"
 
 
+EMAIL_QUEUED, EMAIL_DELIVERED, EMAIL_RETRYING, EMAIL_FAILED = "queued", "delivered", "retrying", "failed"
+EMAIL_STATES = [
+    (EMAIL_QUEUED, _("waiting to be sent")),
+    (EMAIL_DELIVERED, _("delivered to the mail server")),
+    (EMAIL_RETRYING, _("not delivered yet, trying again")),
+    (EMAIL_FAILED, _("failed: send it again")),
+]
+
+
 class Invitation(models.Model):
     """One emailed link. Only a hash of its token is stored: a copy of the database gives no working link.
 
@@ -39,6 +48,9 @@ class Invitation(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # What became of the email, as the task worker reports it (toolkit/queued_email.py).
+    email_state = models.CharField(_("email"), max_length=16, choices=EMAIL_STATES, default=EMAIL_QUEUED)
+    email_error = models.TextField(_("mail server's answer"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.core.cache import caches
 
-pytest_plugins = ["tests.support.fixtures"]
+pytest_plugins = ["tests.support.fixtures", "tests.support.tasks"]
 
 
 def pytest_configure(config):

@@ -218,6 +218,63 @@ def collected_static_root() -> Path:
     return _static_root[0]
 
 
+def production_env(*, database_url: str, redis_url: str | None, key_prefix: str, **extra) -> dict:
+    """The environment of a production-mode process of the portal (a web server or a task worker).
+
+    Mail is printed to the process's log unless a test gives EMAIL_URL (its own SMTP server).
+    """
+    env = {
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": TEST_SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url or "",
+        "CACHE_KEY_PREFIX": key_prefix,
+        "GUNICORN_ACCESS_LOG": "",
+        "STATIC_ROOT": str(collected_static_root()),
+        "LOG_LEVEL": "WARNING",
+        "EMAIL_URL": "consolemail://",
+        "PORTAL_EMAIL_TO_LOG": "1",
+        **extra,
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+class TaskWorker:
+    """`manage.py db_worker` in production mode: the process that runs the portal's background tasks."""
+
+    def __init__(self, *, database_url: str, redis_url: str | None, key_prefix: str, log_dir, extra_env=None):
+        self.log_path = Path(log_dir) / f"worker-{uuid.uuid4().hex[:6]}.log"
+        env = production_env(database_url=database_url, redis_url=redis_url, key_prefix=key_prefix,
+                             **{"LOG_LEVEL": "INFO", **(extra_env or {})})  # fmt: skip
+        self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.1", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def log(self) -> str:
+        return self.log_path.read_text()[-6000:] if self.log_path.exists() else ""
+
+    def stop(self, timeout: float = 20) -> int:
+        """SIGTERM, as systemd sends it; the worker's exit status."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self._log.close()
+        return self.process.returncode
+
+
 class Gunicorn:
     """One gunicorn instance of the portal in production mode, on a free port."""
 
@@ -234,22 +291,14 @@ class Gunicorn:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = Path(log_dir) / f"gunicorn-{self.port}.log"
-        env = {
-            **os.environ,
-            "DEBUG": "0",
-            "SECRET_KEY": TEST_SECRET_KEY,
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url or "",
-            "CACHE_KEY_PREFIX": key_prefix,
-            "WEB_CONCURRENCY": str(workers),
-            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-            "GUNICORN_ACCESS_LOG": "",
-            "STATIC_ROOT": str(collected_static_root()),
-            "LOG_LEVEL": "WARNING",
+        env = production_env(
+            database_url=database_url,
+            redis_url=redis_url,
+            key_prefix=key_prefix,
+            WEB_CONCURRENCY=str(workers),
+            GUNICORN_BIND=f"127.0.0.1:{self.port}",
             **(extra_env or {}),
-        }
+        )
         env.pop("DJANGO_SETTINGS_MODULE", None)
         self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
