@@ -63,6 +63,9 @@ class Site:
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "GUNICORN_ACCESS_LOG": str(workdir / "access.log"),
             "LOG_LEVEL": "WARNING",
+            # The benchmark sends no mail; a production-mode server needs to be told where it would go.
+            "EMAIL_URL": "consolemail://",
+            "PORTAL_EMAIL_TO_LOG": "1",
         }
         self.workdir = workdir
         self.process = None

@@ -88,7 +88,11 @@ def production_security(monkeypatch, settings):
     from tests.support.settings_module import load_settings
 
     values = load_settings(
-        monkeypatch, DEBUG="0", SECRET_KEY="test-only-" + "k" * 50, ALLOWED_HOSTS="testserver"
+        monkeypatch,
+        DEBUG="0",
+        SECRET_KEY="test-only-" + "k" * 50,
+        ALLOWED_HOSTS="testserver",
+        EMAIL_URL="smtp+tls://portal:secret@smtp.clinic.example:587",
     )
     for name in PRODUCTION_SECURITY_SETTINGS:
         setattr(settings, name, values[name])

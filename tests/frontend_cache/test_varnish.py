@@ -3,6 +3,10 @@ staff never are, a publish is visible within a second, Varnish never re-caches t
 worker still holds, and an outage behind Varnish goes unseen."""
 
 import gzip
+import os
+import signal
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -12,8 +16,10 @@ import pytest
 from tests.conftest import require_service
 from tests.support.scripts import CREATE_INFUSION_PAGE, PUBLISH_INFUSION_CHANGE
 from tests.support.servers import (
+    ROOT,
     VARNISHD,
     Gunicorn,
+    TaskWorker,
     Varnish,
     poll,
     postgres_server_url,
@@ -209,3 +215,45 @@ def test_varnish_keeps_answering_while_the_portal_is_down(site_behind_varnish):
         status, _, body = varnish.get(url)
         assert status == 200
         assert b"Version one" in body
+
+
+@pytest.fixture
+def site_behind_varnish_keeping_pages_long(tmp_path):
+    with running_site_behind_varnish(tmp_path, {"PORTAL_SHARED_CACHE_SECONDS": "3600"}) as site:
+        yield site
+
+
+def test_a_purge_outlives_the_web_process_that_asked_for_it(site_behind_varnish_keeping_pages_long, tmp_path):
+    """The publishing process dies the moment its change commits; the task worker, started later,
+    still sends the BAN, and stops cleanly when told to."""
+    site = site_behind_varnish_keeping_pages_long
+    varnish, url = site["varnish"], site["url"]
+    for _ in range(2):
+        varnish.get(url)
+    assert varnish.get(url)[1]["X-Cache"] == "hit"
+
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": site["database"], "PORTAL_TASKS_RUN_IMMEDIATELY": "0",
+           **site["env"], "DJANGO_SETTINGS_MODULE": "portal.settings"}  # fmt: skip
+    script = (
+        "import django, os, signal\ndjango.setup()\n"
+        + PUBLISH_INFUSION_CHANGE
+        + "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    died = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, timeout=60)
+    assert died.returncode == -signal.SIGKILL, died.stderr[-2000:]
+    time.sleep(1.0)
+    assert b"Version one" in varnish.get(url)[2]  # nothing was purged: the purge waits in the database
+
+    worker = TaskWorker(
+        database_url=site["database"],
+        redis_url=site["env"]["REDIS_URL"],
+        key_prefix=site["env"]["CACHE_KEY_PREFIX"],
+        log_dir=tmp_path,
+        extra_env=site["env"],
+    )
+    try:
+        seen = poll(lambda: b"Version two" in varnish.get(url)[2], deadline_seconds=15, interval=0.1)
+        assert seen, worker.log()
+    finally:
+        status = worker.stop()
+    assert status == 0, worker.log()

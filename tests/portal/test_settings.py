@@ -79,7 +79,7 @@ def test_a_production_server_without_collected_static_files_refuses_to_start(tmp
     # What gunicorn does first: import portal.wsgi. Without this check every page would be a 500
     # while /healthz said ok.
     env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
-    env.update(DEBUG="0", SECRET_KEY="x" * 50, ALLOWED_HOSTS="clinic.example", STATIC_ROOT=str(tmp_path))
+    env.update(production_environment(STATIC_ROOT=str(tmp_path)))
     result = subprocess.run(
         [sys.executable, "-c", "import portal.wsgi"],
         cwd=ROOT,

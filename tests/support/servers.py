@@ -211,6 +211,8 @@ def collected_static_root() -> Path:
             "SECRET_KEY": TEST_SECRET_KEY,
             "ALLOWED_HOSTS": "127.0.0.1",
             "STATIC_ROOT": str(directory),
+            "EMAIL_URL": "consolemail://",
+            "PORTAL_EMAIL_TO_LOG": "1",
         }
         command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
         subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)

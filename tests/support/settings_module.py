@@ -23,4 +23,10 @@ def load_settings(monkeypatch, **environment) -> dict:
 
 def production_environment(**overrides) -> dict:
     """The least a production server needs, plus `overrides`."""
-    return {"DEBUG": "0", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "clinic.example", **overrides}
+    return {
+        "DEBUG": "0",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "clinic.example",
+        "EMAIL_URL": "smtp+tls://portal:secret@smtp.clinic.example:587",
+        **overrides,
+    }

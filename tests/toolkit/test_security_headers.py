@@ -131,6 +131,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
         DEBUG="0",
         SECRET_KEY="check-deploy-" + "Zq8#xL2!vN5@" * 5,
         ALLOWED_HOSTS="guide.clinic.example",
+        EMAIL_URL="smtp+tls://portal:secret@smtp.clinic.example:587",
         DJANGO_SETTINGS_MODULE="portal.settings",
     )
     result = subprocess.run(
