@@ -50,10 +50,10 @@ def _cache_ok() -> bool:
 
 def _task_queue() -> dict | None:
     """Tasks due now and the age of the oldest, for the database backend; None where tasks run at once."""
-    from django_tasks import default_task_backend
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
     from django_tasks_db import DatabaseBackend
 
-    if not isinstance(default_task_backend, DatabaseBackend):
+    if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
         return None
     from django_tasks_db.models import DBTaskResult, get_date_max
 

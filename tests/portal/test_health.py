@@ -69,3 +69,38 @@ def test_health_check_says_unavailable_when_static_files_were_never_collected(cl
         staticfiles_storage._wrapped = empty
     assert response.status_code == 503
     assert response.json()["static"] == "missing"
+
+
+def test_health_check_shows_how_long_the_oldest_task_has_waited_so_a_dead_worker_is_seen(
+    client, queued_tasks, settings
+):
+    from datetime import timedelta
+
+    from django.core.mail import send_mail
+    from django.utils import timezone
+
+    from tests.support.tasks import waiting_tasks
+
+    settings.EMAIL_BACKEND = "toolkit.queued_email.QueuedEmailBackend"
+    assert client.get("/healthz").json()["tasks"] == {"waiting": 0, "oldest_waiting_seconds": 0.0}
+    send_mail("Subject", "Body", None, ["rhea@clinic.example"])
+    waiting_tasks().update(enqueued_at=timezone.now() - timedelta(minutes=10))  # no worker took it
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok"  # the site still serves pages
+    assert body["tasks"]["waiting"] == 1
+    assert 600 <= body["tasks"]["oldest_waiting_seconds"] < 660
+
+
+def test_without_a_worker_locally_a_reset_email_is_printed_at_once(client, settings, capsys):
+    """make run has no task worker: in debug mode tasks run inside the request."""
+    from tests.support.factories import make_user
+
+    settings.EMAIL_BACKEND = "toolkit.queued_email.QueuedEmailBackend"
+    settings.PORTAL_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    make_user("Editor", username="eli")
+    client.get("/admin/password_reset/")
+    assert client.post("/admin/password_reset/", {"email": "eli@clinic.example"}).status_code == 302
+    printed = capsys.readouterr().out
+    assert "To: eli@clinic.example" in printed
+    assert "/admin/reset/" in printed
+    assert "healthz" not in printed and "tasks" not in client.get("/healthz").json()
