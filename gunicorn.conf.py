@@ -25,11 +25,15 @@ keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = max_requests // 10
 
-# Access log to stdout ("-") by default, for the process manager to collect; a file path, or "" to
-# switch it off.
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+# No access log by default: the portal's own log says what went wrong, and every line of an access
+# log is a patient's visit. Set GUNICORN_ACCESS_LOG to "-" (stdout) or a file path to have one; its
+# lines are written by PrivateAccessLogger: time, method, the path without a reading-pack code or
+# query string, status, size and milliseconds; never the client's address, referrer or browser.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "").strip() or None
+access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
+logger_class = "toolkit.log_privacy.PrivateAccessLogger"
 errorlog = "-"
-loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+loglevel = (os.environ.get("LOG_LEVEL", "").strip() or "info").lower()
 
 # Behind a load balancer or reverse proxy, trust its X-Forwarded-* headers only from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -452,16 +452,37 @@ if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
         f"LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR or CRITICAL (any case); "
         f"got {os.environ.get('LOG_LEVEL')!r}."
     )
+# Every handler takes reading-pack codes and query strings out of what it writes
+# (toolkit/log_privacy.py): Django logs "Not Found: <path>" and runserver every request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "patient_data": {"()": "toolkit.log_privacy.PatientDataFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["patient_data"]},
+        # Server errors in production, to ADMINS, through the same task queue as every email.
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "patient_data"],
+        },
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # One structured line per security event (staff_access/events.py); kept at INFO whatever the
-    # root level, so an audit trail never depends on LOG_LEVEL.
-    # django-axes repeats every sign-in at INFO; the security log above already records them.
-    "loggers": {"portal.security": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # One structured line per security event (staff_access/events.py); kept at INFO whatever
+        # the root level, so an audit trail never depends on LOG_LEVEL.
+        "portal.security": {"level": "INFO"},
+        # django-axes repeats every sign-in at INFO; the security log above already records them.
+        "axes": {"level": "WARNING"},
+        # Each task's start and end at INFO would name every email sent; failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 LOGIN_URL = "admin:login"
