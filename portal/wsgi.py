@@ -6,7 +6,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ.setdefault("DEBUG", "0")
+# Blank counts as unset, as in an env file's `DEBUG=` line: a server never runs in debug mode by accident.
+if not os.environ.get("DEBUG", "").strip():
+    os.environ["DEBUG"] = "0"
 
 application = get_wsgi_application()
 
