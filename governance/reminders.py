@@ -1,8 +1,9 @@
 """Review reminders: each clinical reviewer is emailed the pages overdue for review or due within
 30 days.
 
-Safe to run as often as you like: every email sent is recorded (ReviewReminder), and a reviewer is
-never emailed twice about the same page on the same day. A page's reminder goes to the account named
+Safe to run as often as you like, and on several machines at once: every email is recorded
+(ReviewReminder, unique per reviewer, page and day) in the transaction that queues it, so a reviewer
+is never emailed twice about the same page on the same day. A page's reminder goes to the account named
 on its review record; pages with no review record, or whose reviewer account is inactive or has no
 email address, go to every active clinical reviewer, so none is forgotten.
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -109,33 +110,39 @@ def send_review_reminders() -> RunSummary:
         new_reports = reports_for.get(recipient, [])
         if not new_rows and not new_stale and not new_reports:
             continue
-        with transaction.atomic():
-            # Recorded first and rolled back if sending fails, so a retry sends it again.
-            reminded = (
-                {row.page.pk for row in new_rows}
-                | {item.translation.page_id for item in new_stale}
-                | {report.page_id for report in new_reports}
-            ) - already
-            ReviewReminder.objects.bulk_create(
-                ReviewReminder(recipient=recipient, page_id=page_id, sent_on=today) for page_id in reminded
-            )
-            context = {
-                "name": recipient.get_full_name() or recipient.get_username(),
-                "pages": [_page(row) for row in new_rows],
-                "count": len(new_rows),
-                "translations": new_stale,
-                "reports": new_reports,
-                "dashboard_url": dashboard,
-            }
-            send_mail(
-                # One line: a newline in a subject is refused by Django.
-                subject=" ".join(
-                    render_to_string("governance/email/review_reminder_subject.txt", context).split()
-                ),
-                message=render_to_string("governance/email/review_reminder_body.txt", context),
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[recipient.email],
-            )
+        try:
+            with transaction.atomic():
+                # Recorded first and rolled back if sending fails, so a retry sends it again.
+                reminded = (
+                    {row.page.pk for row in new_rows}
+                    | {item.translation.page_id for item in new_stale}
+                    | {report.page_id for report in new_reports}
+                ) - already
+                ReviewReminder.objects.bulk_create(
+                    ReviewReminder(recipient=recipient, page_id=page_id, sent_on=today)
+                    for page_id in reminded
+                )
+                context = {
+                    "name": recipient.get_full_name() or recipient.get_username(),
+                    "pages": [_page(row) for row in new_rows],
+                    "count": len(new_rows),
+                    "translations": new_stale,
+                    "reports": new_reports,
+                    "dashboard_url": dashboard,
+                }
+                send_mail(
+                    # One line: a newline in a subject is refused by Django.
+                    subject=" ".join(
+                        render_to_string("governance/email/review_reminder_subject.txt", context).split()
+                    ),
+                    message=render_to_string("governance/email/review_reminder_body.txt", context),
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    recipient_list=[recipient.email],
+                )
+        except IntegrityError:
+            # Another run at the same moment (a second machine, a retried cron job) recorded this
+            # person's reminder first, and sends it: the unique record is the claim.
+            continue
         sent += 1
     # Told once: every recipient of this run has them now (a failed send stops the run first).
     mark_told(reports)

@@ -73,3 +73,23 @@ class Invitation(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == PENDING
+
+
+class AccessReportSent(models.Model):
+    """The month's access review was emailed to this administrator: the monthly job's claim.
+
+    Created in the transaction that queues the email and unique per person and month, so a second
+    run (a retried cron job, another machine at the same moment) sends that person nothing.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    month = models.CharField(max_length=7)  # 2026-12
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "month"], name="one_access_report_a_month")
+        ]
+
+    def __str__(self) -> str:
+        return f"Access review {self.month} to {self.recipient}"
