@@ -31,6 +31,8 @@ seed: migrate
 	$(BIN)/python manage.py seed_demo_packs
 	$(BIN)/python manage.py create_demo_accounts
 
+# Links in emails, on slips and in the CMS toolbar name the address the server really listens on.
+run: export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 run: seed
 	@echo ""
 	@echo "  The patient guide is at http://$(HOST):$(PORT)/"
