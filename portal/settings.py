@@ -466,7 +466,7 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["patient_data"]},
         # Server errors in production, to ADMINS, through the same task queue as every email.
         "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
+            "class": "toolkit.log_privacy.PrivateAdminEmailHandler",
             "level": "ERROR",
             "filters": ["require_debug_false", "patient_data"],
         },

@@ -7,11 +7,17 @@ portal writes, Django's included ("Not Found: /p/..."), by PatientDataFilter on 
 written by PrivateAccessLogger: the path without the code or the query, and no client address,
 referrer or browser. Staff sign-in events (the security log) keep the address on purpose: the
 security log needs it, and it never names a patient.
+
+Error reports to ADMINS (PrivateAdminEmailHandler) carry the message and the traceback only:
+Django's own report adds the request's headers (the patient's address and browser), its address
+and every frame's local variables (a typed code, a question), which no email should hold.
 """
 
 import logging
 import re
 
+from django.core import mail
+from django.utils.log import AdminEmailHandler
 from gunicorn.glogging import Logger as GunicornLogger
 
 # /p/<code>/..., /es/p/<code>/... (any language prefix), as written in a path or a full address.
@@ -73,3 +79,13 @@ class PrivateAccessLogger(GunicornLogger):
             }
         )
         return atoms
+
+
+class PrivateAdminEmailHandler(AdminEmailHandler):
+    """Emails ADMINS what failed and where in the code, without the request or local variables."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        subject = redact(f"{record.levelname}: {record.getMessage()}")[:200].replace("\n", " ")
+        trace = logging.Formatter().formatException(record.exc_info) if record.exc_info else ""
+        body = redact(f"{record.getMessage()}\n\n{trace}")
+        mail.mail_admins(subject, body, fail_silently=True)

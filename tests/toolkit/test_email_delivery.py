@@ -98,7 +98,10 @@ def test_a_server_error_reaches_the_administrators_by_the_same_path(tmp_path, de
         run_queued_tasks()
     (message,) = server.messages
     assert message["To"] == "it@clinic.example"
-    assert "RuntimeError" in message.get_body(("plain",)).get_content()
+    report = message.get_body(("plain",)).get_content()
+    assert "RuntimeError: deliberate failure" in report and "crash-for-test" in report
+    # What failed and where, not who asked: no client address, browser or request headers.
+    assert "127.0.0.1" not in report and "REMOTE_ADDR" not in report and "HTTP_" not in report
 
 
 def test_a_refused_login_is_retried_then_shown_as_failed_and_the_invitation_can_be_sent_again(
