@@ -491,7 +491,8 @@ LOGIN_URL = "admin:login"
 # django-axes counts failed logins through authenticate(), so it covers every login form.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's model backend, refusing the local demo accounts whenever DEBUG is off.
+    "staff_access.demo_accounts.NoDemoAccountsInProduction",
 ]
 # 5 failures for one username from one address lock that pair for 15 minutes. Keyed on the pair,
 # so nobody can lock a colleague out from another address; the lock ends by itself.

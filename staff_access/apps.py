@@ -8,6 +8,6 @@ class StaffAccessConfig(AppConfig):
     verbose_name = "Staff access"
 
     def ready(self) -> None:
-        from . import handlers
+        from . import checks, handlers  # noqa: F401 - checks registers itself
 
         handlers.connect()

@@ -20,16 +20,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django_otp import devices_for_user
 
-from .roles import DEMO_ACCOUNTS
-
-DEMO_USERNAMES = frozenset(username for username, _role, _superuser in DEMO_ACCOUNTS)
+from .demo_accounts import is_demo_account
 
 
 def may_skip_second_factor(user) -> bool:
     """Only the local demo accounts of `make run`, and only in debug mode."""
-    return (
-        settings.DEBUG and settings.TWO_FACTOR_EXEMPT_DEMO_ACCOUNTS and user.get_username() in DEMO_USERNAMES
-    )
+    return settings.DEBUG and settings.TWO_FACTOR_EXEMPT_DEMO_ACCOUNTS and is_demo_account(user)
 
 
 def has_confirmed_device(user) -> bool:
