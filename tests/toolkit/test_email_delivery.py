@@ -15,7 +15,7 @@ from tests.support.servers import free_port
 from tests.support.smtp import smtp_server
 from tests.support.tasks import run_queued_tasks, waiting_tasks
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LINK = re.compile(r"(https?://\S+/admin/invitation/\S+/)")
 
