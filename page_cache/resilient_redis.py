@@ -122,15 +122,22 @@ def _on_recovery(cache) -> None:
     forget_everything(cache)
 
 
+# Counters that must outlive a forgetting: the limits on wrong reading-pack codes and password
+# resets (toolkit/rate_limits.py). Reset with the rest, a Redis restart would hand out fresh tries.
+KEPT_KEYS = (b":rate-limit:",)
+
+
 def forget_everything(cache) -> None:
-    """Delete every key of this site (under KEY_PREFIX; the whole Redis database without a prefix),
-    and give the page cache a new version so no worker keeps a page rendered before."""
-    prefix = cache.key_prefix
+    """Delete every cached key of this site (under KEY_PREFIX; the whole Redis database without a
+    prefix) except the rate-limit counters, and give the page cache a new version so no worker
+    keeps a page rendered before."""
     try:
-        if prefix and isinstance(cache, RedisCache):
+        if isinstance(cache, RedisCache):
             client = cache._cache.get_client(write=True)
-            for key in client.scan_iter(match=f"{prefix}:*", count=1000):
-                client.delete(key)
+            match = f"{cache.key_prefix}:*" if cache.key_prefix else "*"
+            for key in client.scan_iter(match=match, count=1000):
+                if not any(kept in key for kept in KEPT_KEYS):
+                    client.delete(key)
         else:
             cache.clear()
     except UNREACHABLE as error:

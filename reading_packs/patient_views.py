@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from education.models import CheckQuestion
 from toolkit.contact_details import clean_patient_text
@@ -29,9 +29,10 @@ WRONG_CODE_LIMIT = RateLimit("reading-pack-code", 10, 600)
 QUESTIONS_MAX_LENGTH = 1000
 
 
-# Same-origin posts only; every answer (refusals too) kept out of caches and search engines, and
-# no Referer sent onwards: the code is in the address.
-pack_response = patient_form(referrer_policy="no-referrer")
+# Same-origin posts only; every answer (refusals too) kept out of caches and search engines. The
+# code is in the address: the Referer is sent to this site only (its forms' fallback check for
+# browsers without Fetch Metadata needs it), never to another.
+pack_response = patient_form(referrer_policy="same-origin")
 
 
 # Notices inside a pack (a wrong or expired code) keep the pack's layout: no guide menu, no language switch.
@@ -112,7 +113,7 @@ def _in_its_language(issued, code, current_url_name, *args):
 
 
 @pack_response
-@require_GET
+@require_safe
 def enter_code(request):
     typed = request.GET.get("code", "")
     if not typed:
@@ -126,7 +127,7 @@ def enter_code(request):
 
 
 @pack_response
-@require_GET
+@require_safe
 def start(request, code):
     issued = _open(request, code, "start")
     if not isinstance(issued, IssuedPack):
@@ -154,7 +155,7 @@ def _entry(issued, number):
 
 
 @pack_response
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def page(request, code, number):
     issued = _open(request, code, "page", number)
     if not isinstance(issued, IssuedPack):
@@ -214,7 +215,7 @@ def _number(value) -> int:
 
 
 @pack_response
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def finish(request, code):
     issued = _open(request, code, "finish")
     if not isinstance(issued, IssuedPack):

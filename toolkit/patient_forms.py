@@ -42,11 +42,33 @@ def is_same_origin(request) -> bool:
     return bool(referer) and _origin_of(referer) in site_origins(request)
 
 
+MAX_BODY_BYTES = 32 * 1024
+
+
+def _refusal(request):
+    if request.method != "POST":
+        return None
+    if request.content_type.startswith("multipart/"):
+        return TemplateResponse(request, "toolkit/form_too_large.html", {"reason": "files"}, status=415)
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = MAX_BODY_BYTES + 1
+    if length > MAX_BODY_BYTES:
+        return TemplateResponse(request, "toolkit/form_too_large.html", {"reason": "size"}, status=413)
+    if not is_same_origin(request):
+        return TemplateResponse(request, "toolkit/not_from_this_site.html", status=403)
+    return None
+
+
 def patient_form(view=None, *, referrer_policy: str = ""):
     """The rules of every view a patient's form is shown by or sent to (reading packs, feedback).
 
     - No cookie: exempt from the cookie-based CSRF check, so no CSRF cookie is ever needed or set.
     - Same origin: a POST not sent by this site's own pages is refused with 403, saving nothing.
+    - Small and plain: patient forms take no files; a multipart body is refused with 415 and one
+      over MAX_BODY_BYTES with 413, before anything parses it (a 1,000-character question in any
+      script, percent-encoded, is well under).
     - Every answer, refusals included, is `no-store` (never kept by any cache) and `noindex`.
     - `referrer_policy`, when given, replaces the site's Referrer-Policy (a pack's address holds
       its code, which must not leave the site).
@@ -55,10 +77,8 @@ def patient_form(view=None, *, referrer_policy: str = ""):
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if request.method == "POST" and not is_same_origin(request):
-                response = TemplateResponse(request, "toolkit/not_from_this_site.html", status=403)
-            else:
-                response = view(request, *args, **kwargs)
+            refusal = _refusal(request)
+            response = refusal if refusal is not None else view(request, *args, **kwargs)
             response["Cache-Control"] = "no-store"
             response["X-Robots-Tag"] = "noindex"
             if referrer_policy:

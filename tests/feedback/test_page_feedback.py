@@ -5,10 +5,10 @@ import time
 
 import pytest
 from django.core import signing
-from django.test import Client
 
 from feedback.models import PageFeedback
 from tests.support.factories import (
+    PatientClient,
     add_spanish_version,
     make_draft_edit,
     make_page,
@@ -31,7 +31,7 @@ def page():
 
 def answer(page, useful, client=None, language="en", url=FEEDBACK, **kwargs):
     data = {"page": page.pk if hasattr(page, "pk") else page, "language": language, "useful": useful}
-    return (client or Client()).post(url, data, **(kwargs or SAME_SITE))
+    return (client or PatientClient()).post(url, data, **(kwargs or SAME_SITE))
 
 
 def token_of(html: str) -> str:
@@ -40,7 +40,7 @@ def token_of(html: str) -> str:
 
 def say_what_was_wrong(html, reason, comment="", url=WHAT_WAS_WRONG, **kwargs):
     data = {"token": token_of(html), "reason": reason, "comment": comment}
-    return Client().post(url, data, **(kwargs or SAME_SITE))
+    return PatientClient().post(url, data, **(kwargs or SAME_SITE))
 
 
 def assert_private(response):
@@ -51,7 +51,7 @@ def assert_private(response):
 
 
 def test_every_guide_page_asks_with_a_plain_form_that_is_the_same_for_everyone(page):
-    response = Client().get(page.get_absolute_url())
+    response = PatientClient().get(page.get_absolute_url())
     html = response.content.decode()
     form = re.search(r'<form class="page-feedback".*?</form>', html, re.S).group(0)
     assert 'method="post" action="/feedback/"' in form
@@ -65,8 +65,8 @@ def test_every_guide_page_asks_with_a_plain_form_that_is_the_same_for_everyone(p
 def test_the_home_page_asks_too_but_not_found_pages_do_not():
     home = make_page("Welcome", template="education/pages/home.html")
     home.set_as_homepage()
-    assert "Was this page useful?" in Client().get("/").content.decode()
-    missing = Client().get("/no-such-page/")
+    assert "Was this page useful?" in PatientClient().get("/").content.decode()
+    missing = PatientClient().get("/no-such-page/")
     assert missing.status_code == 404
     assert "Was this page useful?" not in missing.content.decode()
 
@@ -85,7 +85,7 @@ def test_staff_editing_or_previewing_a_page_are_not_asked(page):
         assert response.status_code == 200
         assert text in response.content.decode()
         assert "Was this page useful?" not in response.content.decode()
-    assert "Was this page useful?" in Client().get(page.get_absolute_url()).content.decode()
+    assert "Was this page useful?" in PatientClient().get(page.get_absolute_url()).content.decode()
 
 
 def test_yes_says_thank_you_and_records_the_published_version(page):
@@ -141,7 +141,7 @@ def test_the_reason_form_can_be_sent_only_once_and_only_within_an_hour(page):
 
     record = PageFeedback.objects.create(page=page, language="en", version_number=1, useful=False)
     old = SignerOfYesterday(salt="feedback.reason").sign_object(record.pk)
-    expired = Client().post(WHAT_WAS_WRONG, {"token": old, "reason": "other"}, **SAME_SITE)
+    expired = PatientClient().post(WHAT_WAS_WRONG, {"token": old, "reason": "other"}, **SAME_SITE)
     assert expired.status_code == 410
     assert "has expired" in expired.content.decode()
     record.refresh_from_db()
@@ -152,9 +152,9 @@ def test_a_yes_cannot_be_given_a_comment_and_a_forged_link_is_not_found(page):
     answer(page, "yes")
     yes = PageFeedback.objects.get()
     forged = signing.dumps(yes.pk, salt="feedback.reason")
-    response = Client().post(WHAT_WAS_WRONG, {"token": forged, "reason": "other"}, **SAME_SITE)
+    response = PatientClient().post(WHAT_WAS_WRONG, {"token": forged, "reason": "other"}, **SAME_SITE)
     assert response.status_code == 404
-    garbage = Client().post(WHAT_WAS_WRONG, {"token": "1:abc:def", "reason": "other"}, **SAME_SITE)
+    garbage = PatientClient().post(WHAT_WAS_WRONG, {"token": "1:abc:def", "reason": "other"}, **SAME_SITE)
     assert garbage.status_code == 404
     assert "Page not found" in garbage.content.decode()
     yes.refresh_from_db()
@@ -213,7 +213,7 @@ def test_answers_sent_from_other_sites_or_saying_nothing_are_refused_and_not_sto
 
     record = PageFeedback.objects.create(page=page, language="en", version_number=1, useful=False)
     token = signing.dumps(record.pk, salt="feedback.reason")
-    refused = Client().post(WHAT_WAS_WRONG, {"token": token, "reason": "other"}, headers=headers)
+    refused = PatientClient().post(WHAT_WAS_WRONG, {"token": token, "reason": "other"}, headers=headers)
     assert refused.status_code == 403
     record.refresh_from_db()
     assert record.reason == ""
@@ -231,7 +231,7 @@ def test_answers_from_this_sites_pages_are_accepted(page, headers):
 
 
 def test_after_20_answers_in_ten_minutes_a_client_is_told_to_wait_and_nothing_is_stored(page):
-    client = Client()
+    client = PatientClient()
     for _ in range(20):
         assert answer(page, "yes", client).status_code == 200
     response = answer(page, "yes", client)
@@ -261,7 +261,7 @@ def test_an_unpublished_page_a_wrong_language_or_answer_is_not_found(page):
 
 def test_opening_the_feedback_addresses_in_a_browser_is_not_an_error(page):
     for url in (FEEDBACK, WHAT_WAS_WRONG):
-        response = Client().get(url)
+        response = PatientClient().get(url)
         assert response.status_code == 405
         assert_private(response)
 
@@ -273,7 +273,7 @@ def spanish_page(page):
 
 
 def test_a_spanish_page_posts_to_the_spanish_address_and_is_answered_in_spanish(spanish_page):
-    html = Client().get("/es/el-dia-de-su-infusion/").content.decode()
+    html = PatientClient().get("/es/el-dia-de-su-infusion/").content.decode()
     form = re.search(r'<form class="page-feedback".*?</form>', html, re.S).group(0)
     assert 'action="/es/feedback/"' in form and 'name="language" value="es"' in form
 

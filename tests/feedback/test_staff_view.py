@@ -6,10 +6,10 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
 
 from feedback.models import PageFeedback
 from tests.support.factories import (
+    PatientClient,
     make_draft_edit,
     make_reviewed_page,
     make_superuser,
@@ -25,11 +25,11 @@ SAME_SITE = {"headers": {"Origin": "http://testserver"}}
 def patient_says(page, useful, reason="", comment=""):
     """A patient answers under the page through the real form, and adds details to a No."""
     data = {"page": page.pk, "language": "en", "useful": "yes" if useful else "no"}
-    response = Client().post("/feedback/", data, **SAME_SITE)
+    response = PatientClient().post("/feedback/", data, **SAME_SITE)
     assert response.status_code == 200
     if reason:
         token = re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
-        sent = Client().post(
+        sent = PatientClient().post(
             "/feedback/what-was-wrong/", {"token": token, "reason": reason, "comment": comment}, **SAME_SITE
         )
         assert sent.status_code == 200

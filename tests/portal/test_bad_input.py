@@ -1,11 +1,16 @@
 """Bad requests get a clear 4xx, never a 500, and a refused request saves nothing."""
 
 import pytest
-from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.models import ProviderCallToAction
-from tests.support.factories import confirmed_totp_device, log_in_with_second_factor, make_page, make_user
+from tests.support.factories import (
+    PatientClient,
+    confirmed_totp_device,
+    log_in_with_second_factor,
+    make_page,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +53,7 @@ def site():
 
 @pytest.mark.parametrize("path", BAD_GETS, ids=[p[:40] for p in BAD_GETS])
 def test_odd_urls_are_answered_without_a_server_error(site, path):
-    response = Client(raise_request_exception=False).get(path)
+    response = PatientClient(raise_request_exception=False).get(path)
     assert response.status_code < 500, path
     assert response.status_code in (200, 301, 302, 400, 404, 413), (path, response.status_code)
     if "%00" in path:
@@ -59,14 +64,14 @@ def test_odd_urls_are_answered_without_a_server_error(site, path):
 
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"])
 def test_odd_methods_on_a_patient_page_change_nothing(site, method):
-    client = Client(raise_request_exception=False)
+    client = PatientClient(raise_request_exception=False)
     response = client.generic(method, site.get_absolute_url())
     assert 400 <= response.status_code < 500 or (method == "OPTIONS" and response.status_code == 200)
     assert client.get(site.get_absolute_url()).status_code == 200
 
 
 def test_huge_headers_are_survived(site):
-    client = Client(raise_request_exception=False)
+    client = PatientClient(raise_request_exception=False)
     response = client.get(
         site.get_absolute_url(),
         headers={"User-Agent": "x" * 16000, "Accept-Language": "xx-" * 3000, "Cookie": "a=" + "b" * 8000},
@@ -75,7 +80,7 @@ def test_huge_headers_are_survived(site):
 
 
 def test_a_bad_host_header_is_refused(site):
-    response = Client(raise_request_exception=False).get(
+    response = PatientClient(raise_request_exception=False).get(
         site.get_absolute_url(), headers={"Host": "evil.example"}
     )
     assert response.status_code == 400
@@ -83,7 +88,7 @@ def test_a_bad_host_header_is_refused(site):
 
 def test_a_post_to_a_patient_page_is_refused():
     page = make_page("About")
-    response = Client(enforce_csrf_checks=True, raise_request_exception=False).post(
+    response = PatientClient(enforce_csrf_checks=True, raise_request_exception=False).post(
         page.get_absolute_url(), {"a": "b"}
     )
     assert response.status_code in (403, 405)
@@ -103,7 +108,7 @@ def test_a_post_to_a_patient_page_is_refused():
 )
 def test_malformed_admin_logins_are_refused_and_sign_nobody_in(data):
     make_user("Editor", username="alice")
-    client = Client(raise_request_exception=False)
+    client = PatientClient(raise_request_exception=False)
     response = client.post("/admin/login/", data)
     assert response.status_code in (200, 400), response.status_code  # the form again, with its error
     assert "_auth_user_id" not in client.session
@@ -111,14 +116,14 @@ def test_malformed_admin_logins_are_refused_and_sign_nobody_in(data):
 
 def test_a_login_post_without_csrf_token_is_refused():
     make_user("Editor", username="alice")
-    client = Client(enforce_csrf_checks=True)
+    client = PatientClient(enforce_csrf_checks=True)
     response = client.post("/admin/login/", {"username": "alice", "password": "a-long-test-password-1"})
     assert response.status_code == 403
     assert "_auth_user_id" not in client.session
 
 
 def test_a_call_to_action_change_without_csrf_token_saves_nothing():
-    client = Client(enforce_csrf_checks=True)
+    client = PatientClient(enforce_csrf_checks=True)
     log_in_with_second_factor(client, make_user("Administrator"))
     cta = ProviderCallToAction.objects.get(site_id=1)
     response = client.post(
@@ -189,7 +194,7 @@ def test_two_factor_pages_refuse_odd_methods(client):
 def test_two_factor_posts_without_csrf_token_are_refused():
     user = make_user("Editor")
     device = confirmed_totp_device(user)
-    client = Client(enforce_csrf_checks=True)
+    client = PatientClient(enforce_csrf_checks=True)
     client.force_login(user)
     from tests.support.factories import current_totp_code
 
@@ -198,7 +203,7 @@ def test_two_factor_posts_without_csrf_token_are_refused():
 
 
 def test_anonymous_two_factor_pages_send_to_login():
-    client = Client()
+    client = PatientClient()
     for path in [
         "/admin/two-factor/verify/",
         "/admin/two-factor/set-up/",

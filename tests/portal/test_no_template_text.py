@@ -6,10 +6,10 @@ here for the marks of template code that was not run."""
 import pytest
 from cms.models import PageContent
 from django.core.management import call_command
-from django.test import Client
 
 from reading_packs import records
 from reading_packs.models import ReadingPack
+from tests.support.factories import PatientClient
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def published_addresses() -> list[str]:
 
 
 def test_no_page_a_patient_can_reach_shows_template_code(seeded, settings):
-    client = Client()
+    client = PatientClient()
     addresses = published_addresses()
     assert len(addresses) >= 18  # every seeded page, in English and in Spanish
     for address in addresses:
@@ -67,6 +67,6 @@ def test_no_page_a_patient_can_reach_shows_template_code(seeded, settings):
     assert_no_template_text(client.post("/feedback/", {}), "a refused feedback form")
 
     settings.ROOT_URLCONF = "tests.support.urls_with_crash"
-    crash = Client(raise_request_exception=False).get("/crash-for-test/")
+    crash = PatientClient(raise_request_exception=False).get("/crash-for-test/")
     assert crash.status_code == 500
     assert_no_template_text(crash, "the 500 page")

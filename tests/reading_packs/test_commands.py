@@ -6,8 +6,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import Client
 
+from tests.support.factories import PatientClient
 from tests.support.packs import SAME_ORIGIN, make_pack, make_page_with_check
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_issue_reading_pack_prints_a_working_code_link_and_expiry_and_reading_re
     assert f"Link: http://127.0.0.1:8000/p/{code}/" in output
     assert re.search(r"Expires: \d{4}-\d\d-\d\dT", output)
 
-    patient = Client()
+    patient = PatientClient()
     patient.post(f"/p/{code}/1/answer/", {"check": check.pk, "answer": 1}, **SAME_ORIGIN)
     patient.post(f"/p/{code}/1/", **SAME_ORIGIN)
 

@@ -2,11 +2,10 @@
 names each page's published version."""
 
 import pytest
-from django.test import Client
 
 from reading_packs.models import CheckAnswer, IssuedPack, PageRead
 from tests.support.assertions import assert_call_to_action_and_crisis_link
-from tests.support.factories import make_page
+from tests.support.factories import PatientClient, make_page
 from tests.support.packs import SAME_ORIGIN, issue, make_pack, make_page_with_check
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +22,7 @@ def pack_and_code():
 
 def test_the_pack_opens_with_its_introduction_pages_and_progress(pack_and_code):
     issued, code, _ = pack_and_code
-    response = Client().get(f"/p/{code}/")
+    response = PatientClient().get(f"/p/{code}/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Before your first infusion" in html
@@ -38,7 +37,7 @@ def test_the_pack_opens_with_its_introduction_pages_and_progress(pack_and_code):
 
 def test_a_link_preview_fetch_records_nothing_but_opened(pack_and_code):
     issued, code, _ = pack_and_code
-    previewer = Client(HTTP_USER_AGENT="Slackbot-LinkExpanding 1.0")
+    previewer = PatientClient(HTTP_USER_AGENT="Slackbot-LinkExpanding 1.0")
     for path in [f"/p/{code}/", f"/p/{code}/1/", f"/p/{code}/2/", f"/p/{code}/finish/"]:
         assert previewer.get(path).status_code == 200
     issued.refresh_from_db()
@@ -49,7 +48,7 @@ def test_a_link_preview_fetch_records_nothing_but_opened(pack_and_code):
 
 def test_reading_answering_and_finishing_are_recorded_with_version_numbers(pack_and_code):
     issued, code, check = pack_and_code
-    patient = Client()
+    patient = PatientClient()
     page = patient.get(f"/p/{code}/1/").content.decode()
     assert "The infusion takes about 40 minutes." in page
     assert "How long does the infusion take?" in page

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from reading_packs.models import IssuedPack, PageRead
+from tests.support.factories import PatientClient
 from tests.support.packs import SAME_ORIGIN, expire, issue, make_pack, make_page_with_check
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def pack():
 
 
 def _every_kind_of_answer(code, check):
-    client = Client()
+    client = PatientClient()
     yield client.get("/p/")
     yield client.get(f"/p/{code}/")
     yield client.get(f"/p/{code}/1/")
@@ -39,14 +40,15 @@ def test_no_pack_answer_sets_a_cookie_or_may_be_cached_indexed_or_referred(pack)
         statuses.append(response.status_code)
         assert not response.cookies, response.cookies
         assert "no-store" in response["Cache-Control"]
-        assert response["Referrer-Policy"] == "no-referrer"
+        # The Referer goes to this site only: the code in the address never leaves it.
+        assert response["Referrer-Policy"] == "same-origin"
         assert response["X-Robots-Tag"] == "noindex"
     assert statuses == [200, 200, 200, 302, 302, 200, 400, 302, 403, 404]
 
 
 def test_pack_pages_never_come_from_the_page_cache(pack):
     _, code, _ = pack
-    client = Client()
+    client = PatientClient()
     assert "0 of 1 read" in client.get(f"/p/{code}/").content.decode()
     client.post(f"/p/{code}/1/", **SAME_ORIGIN)
     assert "1 of 1 read" in client.get(f"/p/{code}/").content.decode()
@@ -73,7 +75,7 @@ def test_pack_pages_never_come_from_the_page_cache(pack):
 )
 def test_a_post_from_anywhere_but_this_site_is_refused_and_records_nothing(pack, headers):
     issued, code, check = pack
-    client = Client()
+    client = PatientClient()
     answers = [
         client.post(f"/p/{code}/1/", **headers),
         client.post(f"/p/{code}/1/answer/", {"check": check.pk, "answer": 2}, **headers),
@@ -89,23 +91,74 @@ def test_a_post_from_anywhere_but_this_site_is_refused_and_records_nothing(pack,
     "headers",
     [
         {"HTTP_ORIGIN": "http://testserver"},
-        # A page sent with Referrer-Policy: no-referrer makes browsers send "Origin: null".
         {"HTTP_ORIGIN": "null", "HTTP_SEC_FETCH_SITE": "same-origin"},
         {"HTTP_REFERER": "http://testserver/p/"},
+        # Browsers without Fetch Metadata (Safari before 16.4, iOS 15): the same-origin Referer
+        # that the pack pages' Referrer-Policy now lets them send, with Origin absent or the site.
+        {"HTTP_REFERER": "http://testserver/p/KX7P-2M9Q/1/"},
+        {"HTTP_ORIGIN": "http://testserver", "HTTP_REFERER": "http://testserver/p/KX7P-2M9Q/1/"},
     ],
-    ids=["origin", "null-origin-same-origin", "referer-only"],
+    ids=["origin", "null-origin-same-origin", "referer-only", "old-browser-referer", "old-browser-both"],
 )
 def test_a_post_from_this_site_is_accepted_without_any_cookie(pack, headers):
     _, code, _ = pack
-    response = Client(enforce_csrf_checks=True).post(f"/p/{code}/1/", **headers)
+    response = PatientClient(enforce_csrf_checks=True).post(f"/p/{code}/1/", **headers)
     assert response.status_code == 302
     assert PageRead.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_ORIGIN": "null", "HTTP_REFERER": "https://evil.example/p/"},
+        {"HTTP_REFERER": "https://evil.example/"},
+        {},
+    ],
+    ids=["null-origin-alone", "null-origin-foreign-referer", "foreign-referer", "nothing"],
+)
+def test_a_post_that_cannot_show_it_came_from_this_site_stays_refused(pack, headers):
+    _, code, _ = pack
+    assert PatientClient().post(f"/p/{code}/1/", **headers).status_code == 403
+    assert PageRead.objects.count() == 0
+
+
+def test_patient_forms_refuse_files_and_oversized_bodies_before_reading_them(pack, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    issued, code, _ = pack
+    upload = SimpleUploadedFile("scan.pdf", b"%PDF" + b"0" * 5_000_000)
+    # Django's test client sends multipart, as a form with a file field would.
+    response = Client().post(f"/p/{code}/finish/", {"questions": "Hi", "file": upload}, **SAME_ORIGIN)
+    assert response.status_code == 415
+    assert "do not take files" in response.content.decode()
+    too_long = PatientClient().post(
+        f"/p/{code}/finish/", "questions=" + "a" * 40_000,
+        content_type="application/x-www-form-urlencoded", **SAME_ORIGIN,
+    )  # fmt: skip
+    assert too_long.status_code == 413
+    issued.refresh_from_db()
+    assert issued.finished_at is None and issued.questions == ""
+    # A full question box in any script still fits (4-byte characters, percent-encoded).
+    question = "🙂" * 250 + "ß" * 250 + "ж" * 250 + "中" * 250
+    response = PatientClient().post(f"/p/{code}/finish/", {"questions": question}, **SAME_ORIGIN)
+    assert response.status_code == 302
+    issued.refresh_from_db()
+    assert issued.questions == question
+
+
+def test_head_on_pack_pages_is_answered_like_get_without_a_body(pack):
+    _, code, _ = pack
+    for path in ("/p/", f"/p/{code}/", f"/p/{code}/1/", f"/p/{code}/finish/"):
+        response = PatientClient().head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""
 
 
 def test_an_over_long_question_box_is_refused_and_what_was_typed_is_kept(pack):
     issued, code, _ = pack
     text = "Will I feel floaty? " * 60
-    response = Client().post(f"/p/{code}/finish/", {"questions": text}, **SAME_ORIGIN)
+    response = PatientClient().post(f"/p/{code}/finish/", {"questions": text}, **SAME_ORIGIN)
     html = response.content.decode()
     assert response.status_code == 400
     assert "Please shorten them to 1000 characters or fewer" in html
@@ -127,9 +180,9 @@ def test_rotating_the_secret_key_closes_open_codes_unless_the_old_key_is_kept_as
     _, code, _ = pack
     old = settings.SECRET_KEY
     with override_settings(SECRET_KEY="a-new-secret-key-of-more-than-fifty-characters-000000"):
-        assert Client().get(f"/p/{code}/").status_code == 404
+        assert PatientClient().get(f"/p/{code}/").status_code == 404
         with override_settings(SECRET_KEY_FALLBACKS=[old]):
-            assert Client().get(f"/p/{code}/").status_code == 200
+            assert PatientClient().get(f"/p/{code}/").status_code == 200
 
 
 def test_purge_deletes_records_only_long_after_their_code_expired(pack, settings):
@@ -141,6 +194,6 @@ def test_purge_deletes_records_only_long_after_their_code_expired(pack, settings
     settings.PORTAL_READING_RECORD_DAYS = 90
     expire(issued, days_ago=91)
     expire(recent, days_ago=89)
-    Client().post(f"/p/{code}/1/", **SAME_ORIGIN)  # refused (410): expired links record nothing
+    PatientClient().post(f"/p/{code}/1/", **SAME_ORIGIN)  # refused (410): expired links record nothing
     call_command("purge_reading_records")
     assert list(IssuedPack.objects.all()) == [recent]

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from reading_packs.models import IssuedPack
-from tests.support.factories import make_user, staff_client
+from tests.support.factories import PatientClient, make_user, staff_client
 from tests.support.packs import SAME_ORIGIN, issue, make_pack, make_page_with_check
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_the_reading_record_shows_status_pages_with_versions_answers_and_questio
     assert record.status_code == 200
     assert "Issued" in record.content.decode() and "Not read" in record.content.decode()
 
-    patient = Client()
+    patient = PatientClient()
     check = CheckQuestion.objects.get()
     patient.post(f"/p/{code}/1/answer/", {"check": check.pk, "answer": 3}, **SAME_ORIGIN)
     patient.post(f"/p/{code}/1/answer/", {"check": check.pk, "answer": 2}, **SAME_ORIGIN)

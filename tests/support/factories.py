@@ -1,12 +1,14 @@
 """Small builders for tests: a page, a user in a role. No test depends on the demo seed."""
 
 import itertools
+from urllib.parse import urlencode
 
 from cms.api import add_plugin, create_page, create_page_content
 from cms.models import PageContent
 from cms.utils.permissions import current_user
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
@@ -226,3 +228,15 @@ def add_spanish_version(page, title: str, slug: str, body: str, author=None):
     add_plugin(spanish.get_placeholders().get(slot="content"), "TextPlugin", "es", body=body)
     Version.objects.get_for_content(spanish).publish(author)
     return spanish
+
+
+class PatientClient(Client):
+    """The test client, posting as a browser posts a plain `<form method="post">`: urlencoded.
+
+    Django's client sends multipart by default, which the patient forms refuse (they take no files).
+    """
+
+    def post(self, path, data=None, content_type="application/x-www-form-urlencoded", **extra):
+        if content_type == "application/x-www-form-urlencoded" and not isinstance(data, str | bytes):
+            data = urlencode(data or {}, doseq=True)
+        return super().post(path, data, content_type=content_type, **extra)
