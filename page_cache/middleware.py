@@ -1,7 +1,9 @@
 """Serving anonymous patients from the page cache, and keeping everything else out of shared caches.
 
 Only cookie-less, query-less anonymous GET/HEAD requests for django CMS pages are served or stored,
-and only 200 and 404 answers without cookies that the CMS itself allowed to be cached.
+and only 200 answers without cookies that the CMS itself allowed to be cached. A "not found" is
+rendered every time: stored, each of the endless addresses that do not exist would take a place
+in every worker's memory and in Redis, and push real pages out.
 PageCacheMiddleware must sit below every middleware that adds response headers (SecurityMiddleware,
 the CSP middleware): those then run on cached answers exactly as on fresh ones.
 """
@@ -12,7 +14,7 @@ from . import store
 from .responses import cached_page, respond
 
 CMS_PAGE_URL_NAMES = frozenset({"pages-root", "pages-details-by-slug"})
-CACHEABLE_STATUSES = frozenset({200, 404})
+CACHEABLE_STATUSES = frozenset({200})
 # Headers the CMS sets for its own, time-limited cache; see _make_page_headers_final.
 TIME_DEPENDENT_HEADERS = ("Expires", "Last-Modified")
 MAX_PATH_LENGTH = 512

@@ -513,6 +513,9 @@ AXES_USERNAME_CALLABLE = "staff_access.network.login_username"
 SESSION_COOKIE_AGE = 12 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# Administrators remove a colleague's lost authenticator; they never see its secret (django-otp's
+# admin would show the key and QR code of anyone's device, and answers 500 for an unknown one).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Ketamine therapy patient guide")
 # The local demo accounts of `make run` may skip the second factor, and only in debug mode.
 TWO_FACTOR_EXEMPT_DEMO_ACCOUNTS = DEBUG

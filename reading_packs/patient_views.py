@@ -208,10 +208,12 @@ def answer(request, code, number):
 
 
 def _number(value) -> int:
+    """A positive whole number that fits the database's integer columns, or 0."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return 0
+    return number if 0 < number < 2**31 else 0
 
 
 @pack_response

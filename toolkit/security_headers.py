@@ -43,6 +43,7 @@ class BadRequestGuardMiddleware:
 
     - A NUL character in the path or query string gets 400: no URL contains one, and PostgreSQL
       refuses NUL in a query, which would otherwise surface as a server error.
+    - A number out of the database's range anywhere in a request gets 400 (process_exception).
     - On patient pages, PUT, PATCH, DELETE, TRACE and unknown methods get 405: django CMS renders a
       page for any method, so a DELETE would otherwise be answered with the page itself. Staff paths
       keep every method, for the admin's and the CMS's own views to judge.
@@ -63,6 +64,19 @@ class BadRequestGuardMiddleware:
         ):
             return HttpResponseNotAllowed(self.PATIENT_METHODS)
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """A number too large for the database, typed into any address or form field (an id in
+        the admin, a choice in a multiple-select), is the sender's mistake: 400, not a 500."""
+        from django.db import DataError
+        from django.http import HttpResponseBadRequest
+
+        out_of_range = isinstance(exception, OverflowError) or (
+            isinstance(exception, DataError) and "out of range" in str(exception)
+        )
+        if out_of_range:
+            return HttpResponseBadRequest("Bad request: a number in the address or the form is out of range.")
+        return None
 
 
 class WellFormedVaryMiddleware:

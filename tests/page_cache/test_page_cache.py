@@ -103,7 +103,7 @@ def test_unpublishing_a_page_takes_it_away_at_once(client, guide):
 
 def test_a_page_published_at_a_cached_not_found_address_appears_at_once(client, guide):
     assert client.get("/new-after-care/").status_code == 404
-    assert client.get("/new-after-care/").status_code == 404  # now cached
+    assert client.get("/new-after-care/").status_code == 404
     make_page("After-care", slug="new-after-care", author=guide["author"])
     assert client.get("/new-after-care/").status_code == 200
 
@@ -187,3 +187,14 @@ def test_after_the_publish_commits_both_page_caches_move_on_again(guide, django_
     after = (cache.get(store.VERSION_KEY), _get_cache_version())
     assert after[0] != before[0]
     assert after[1] != before[1]
+
+
+def test_unknown_addresses_take_no_place_in_the_shared_cache(client, guide):
+    from django.core.cache import cache
+
+    client.get(guide["url"])
+    before = len(cache._cache)
+    for number in range(300):
+        assert client.get(f"/no-such-page-{number}/").status_code == 404
+    assert len(cache._cache) - before < 10  # not one entry per address
+    assert client.get(guide["url"]).status_code == 200

@@ -9,6 +9,7 @@ from tests.support.factories import (
     confirmed_totp_device,
     log_in_with_second_factor,
     make_page,
+    make_superuser,
     make_user,
 )
 
@@ -212,3 +213,37 @@ def test_anonymous_two_factor_pages_send_to_login():
         response = client.post(path, {"code": "123456"})
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
+
+
+HUGE = "9223372036854775808"  # one more than the largest 64-bit integer
+
+
+def test_a_number_too_large_for_the_database_is_never_a_server_error():
+    from django.contrib.auth.models import Group
+
+    from tests.support.factories import staff_client
+    from tests.support.packs import SAME_ORIGIN, issue, make_pack, make_page_with_check
+
+    page, _check = make_page_with_check()
+    _issued, code = issue(make_pack([page]))
+    patient = PatientClient()
+    for number in (HUGE, "-" + HUGE, "1e309", "99999999999999999999999999"):
+        response = patient.post(f"/p/{code}/1/answer/", {"check": number, "answer": number}, **SAME_ORIGIN)
+        assert response.status_code in (302, 400, 404), number
+    assert patient.get(f"/p/{code}/{HUGE}/").status_code == 404
+
+    administrator = staff_client(make_user("Administrator"))
+    for view in ("config", "qrcode"):  # nobody sees an authenticator's secret, for any id
+        assert administrator.get(f"/admin/otp_totp/totpdevice/{HUGE}/{view}/").status_code in (400, 403, 404)
+        assert administrator.get(f"/admin/otp_totp/totpdevice/1/{view}/").status_code in (403, 404)
+    assert administrator.get(f"/admin/auth/user/{HUGE}/change/").status_code in (302, 400, 404)
+    editor = Group.objects.get(name="Editor").pk
+    invitation = administrator.post(
+        "/admin/staff_access/invitation/add/",
+        {"name": "Asha Patel", "email": "asha@clinic.example", "roles": [editor, HUGE]},
+    )
+    assert invitation.status_code in (400, 200)
+    superuser = staff_client(make_superuser("root"))
+    group = superuser.post("/admin/auth/group/add/", {"name": "Odd", "permissions": [HUGE]})
+    assert group.status_code in (200, 400)
+    assert not Group.objects.filter(name="Odd").exists()

@@ -171,15 +171,16 @@ def test_new_recovery_codes_replace_the_old_ones(client):
     assert 'data-testid="recovery-codes-left">10<' in left
 
 
-def test_demo_accounts_skip_two_factor_only_in_debug_mode(client, settings):
+def test_demo_accounts_skip_two_factor_only_in_debug_mode_and_never_sign_in_without_it(client, settings):
     demo = make_user("Editor", username="demo-editor")
-    sign_in_with_password(client, demo)
-    assert client.get("/admin/").status_code == 302  # tests run with DEBUG off
     with override_settings(DEBUG=True):
+        sign_in_with_password(client, demo)
         assert client.get("/admin/").status_code == 200
         other = Client()
         sign_in_with_password(other, make_user("Editor", username="not-a-demo"))
         assert other.get("/admin/").status_code == 302
+    # Tests run with DEBUG off, as production does: the demo account's session is no longer anyone's.
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
 
 
 def test_logging_out_ends_the_staff_session(client):
