@@ -61,19 +61,31 @@ def cached_page(response) -> CachedPage:
 
 
 def respond(page: CachedPage, request) -> HttpResponse:
-    if page.status == 200 and _matches(request.META.get("HTTP_IF_NONE_MATCH", ""), page.etag):
+    gzipped = page.gzipped is not None and _accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    # A strong validator names one representation, content coding included (RFC 9110, 8.8.3): the
+    # gzip body has a tag of its own, so a cache never answers a gzip request with the plain body's.
+    etag = gzip_etag(page.etag) if gzipped else page.etag
+    if page.status == 200 and _matches(request.META.get("HTTP_IF_NONE_MATCH", ""), etag):
         response = HttpResponseNotModified()
         for name in NOT_MODIFIED_HEADERS:
             if name in page.headers:
                 response[name] = page.headers[name]
+        if "ETag" in page.headers:
+            response["ETag"] = etag
         return response
-    if page.gzipped is not None and _accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+    if gzipped:
         response = HttpResponse(page.gzipped, status=page.status, headers=page.headers)
         response["Content-Encoding"] = "gzip"
+        if "ETag" in page.headers:
+            response["ETag"] = etag
     else:
         response = HttpResponse(page.content, status=page.status, headers=page.headers)
     response["Content-Length"] = str(len(response.content))
     return response
+
+
+def gzip_etag(etag: str) -> str:
+    return etag[:-1] + '-gzip"'
 
 
 def _matches(if_none_match: str, etag: str) -> bool:

@@ -95,3 +95,17 @@ def test_errors_staff_pages_and_forms_are_never_shared(client, page, settings):
     assert "private" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
     assert "Content-Encoding" not in response  # never from the page cache, never compressed there
+
+
+def test_the_plain_and_the_gzip_page_carry_their_own_strong_etag_and_each_revalidates(client, page):
+    url = page.get_absolute_url()
+    plain = client.get(url)
+    compressed = client.get(url, **GZIP)
+    assert compressed["Content-Encoding"] == "gzip"
+    assert plain["ETag"] != compressed["ETag"]  # RFC 9110, 8.8.3: one validator per representation
+    assert not plain["ETag"].startswith("W/") and not compressed["ETag"].startswith("W/")
+    assert client.get(url, HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+    again = client.get(url, HTTP_IF_NONE_MATCH=compressed["ETag"], **GZIP)
+    assert again.status_code == 304 and again["ETag"] == compressed["ETag"]
+    # A tag of the other representation does not validate this one.
+    assert client.get(url, HTTP_IF_NONE_MATCH=compressed["ETag"]).status_code == 200
