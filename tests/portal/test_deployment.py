@@ -115,3 +115,13 @@ def test_env_example_loads_as_an_environment_file_and_blank_lines_mean_the_defau
     gunicorn = set(re.findall(r'env\("([A-Z_]+)"', (ROOT / "gunicorn.conf.py").read_text()))
     missing = (read | gunicorn) - set(values) - {"PORTAL_CLOUDFLARE_API_URL", "PORTAL_CLOUDFRONT_API_URL"}
     assert missing == set()
+
+
+def test_collected_static_files_come_with_brotli_and_gzip_copies():
+    from tests.support.servers import collected_static_root
+
+    css = [path for path in (collected_static_root() / "css").glob("portal.*.css") if path.suffix == ".css"]
+    assert css, "collectstatic wrote no hashed stylesheet"
+    for stylesheet in css:
+        assert stylesheet.with_name(stylesheet.name + ".br").is_file()
+        assert stylesheet.with_name(stylesheet.name + ".gz").is_file()
