@@ -67,7 +67,7 @@ def published_page_url(reverse_id: str) -> str | None:
     except DatabaseError:
         return None
     if version is not None:
-        if any(memo_version != version for memo_version, _ in _page_url_memo):
+        if any(memo_version != version for memo_version, *_ in _page_url_memo):
             _page_url_memo.clear()
         _page_url_memo[key] = url
     return url
