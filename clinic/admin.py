@@ -14,7 +14,7 @@ class WordingForm(forms.ModelForm):
 
     class Meta:
         model = CallToActionWording
-        fields = ["language", "heading", "message", "contact_label"]
+        fields = ["language", "heading", "message", "contact_label", "crisis_numbers"]
 
 
 class WordingInline(admin.StackedInline):
@@ -29,12 +29,21 @@ class WordingInline(admin.StackedInline):
 @admin.register(ProviderCallToAction)
 class ProviderCallToActionAdmin(admin.ModelAdmin):
     inlines = [WordingInline]
+    radio_fields = {"crisis_country": admin.VERTICAL}
     list_display = ("clinic_name", "site", "phone_number", "contact_url", "updated_at")
     readonly_fields = ("updated_at",)
     fieldsets = (
         (None, {"fields": ("site", "clinic_name", "logo")}),
         ("What every page says", {"fields": ("heading", "message")}),
         ("How patients reach the clinic", {"fields": ("phone_number", "contact_url", "contact_label")}),
+        (
+            "Crisis numbers",
+            {
+                "fields": ("crisis_country", "crisis_region", "crisis_numbers"),
+                "description": "Every page offers a one-tap route to crisis help. Choose the country whose "
+                "numbers patients see; a clinic elsewhere chooses “Another country” and types its own.",
+            },
+        ),
         ("History", {"fields": ("updated_at",)}),
     )
 

@@ -14,7 +14,12 @@ from django.utils.translation import get_language
 
 from page_cache.store import current_version
 
-from .constants import FALLBACK_CALL_TO_ACTION
+from .constants import (
+    CRISIS_PAGE_FALLBACK_URL,
+    CRISIS_PAGE_FALLBACK_URLS,
+    CRISIS_PAGE_REVERSE_ID,
+    FALLBACK_CALL_TO_ACTION,
+)
 from .models import ProviderCallToAction
 
 logger = logging.getLogger(__name__)
@@ -67,10 +72,20 @@ def published_page_url(reverse_id: str) -> str | None:
     except DatabaseError:
         return None
     if version is not None:
-        if any(memo_version != version for memo_version, _ in _page_url_memo):
+        if any(memo_version != version for memo_version, *_ in _page_url_memo):
             _page_url_memo.clear()
         _page_url_memo[key] = url
     return url
 
 
 _page_url_memo: dict[tuple, str | None] = {}
+
+
+def crisis_page_fallback_url() -> str:
+    """The seeded crisis page's address in the current language, for when it cannot be looked up."""
+    return CRISIS_PAGE_FALLBACK_URLS.get(get_language(), CRISIS_PAGE_FALLBACK_URL)
+
+
+def crisis_page_url(database_available: bool = True) -> str:
+    found = published_page_url(CRISIS_PAGE_REVERSE_ID) if database_available else None
+    return found or crisis_page_fallback_url()

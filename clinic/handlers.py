@@ -7,6 +7,7 @@ from page_cache.store import invalidate as invalidate_page_cache
 
 from .details import forget_clinic_details
 from .models import CallToActionWording, ProviderCallToAction
+from .signals import call_to_action_changed as details_changed
 
 
 def call_to_action_changed(sender, instance, raw=False, **kwargs):
@@ -22,6 +23,8 @@ def call_to_action_changed(sender, instance, raw=False, **kwargs):
     # commit. Registered before the page cache's own after-commit refresh, so pages rendered after
     # it read the new details.
     transaction.on_commit(lambda: forget_clinic_details(site_id))
+    # Before the page cache's refresh, for the same reason: no page may be re-cached from stale parts.
+    details_changed.send(sender=ProviderCallToAction, site_id=site_id)
     invalidate_page_cache()
 
 

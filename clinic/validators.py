@@ -3,13 +3,19 @@
 import re
 from urllib.parse import urlsplit
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from phonenumbers import shortnumberinfo
+
+from .crisis import BOTH, REGIONS, region_name
 
 # Digits with the separators people write: "+44 1865 902 000", "(202) 555-0100".
 _PHONE_SHAPE = re.compile(r"^\+?[0-9 ()\-.]+$")
-MIN_PHONE_DIGITS = 3  # 999, 911 and 988 are real numbers a clinic may show
-MAX_PHONE_DIGITS = 15  # the E.164 maximum
+PHONE_SHAPE_MESSAGE = (
+    "Enter a phone number using digits, spaces, brackets, dashes and an optional leading +, "
+    "for example +44 1865 902 000 or (202) 555-0100."
+)
 
 
 def phone_digits(value: str) -> str:
@@ -18,20 +24,74 @@ def phone_digits(value: str) -> str:
     return f"+{digits}" if value.strip().startswith("+") else digits
 
 
-def validate_phone_number(value: str) -> None:
-    if not _PHONE_SHAPE.match(value.strip()):
+def has_phone_shape(value: str) -> bool:
+    return bool(_PHONE_SHAPE.match(value.strip()))
+
+
+def validate_phone_shape(value: str) -> None:
+    """Only the characters; whether the number exists depends on the clinic's country (models.clean)."""
+    if not has_phone_shape(value):
+        raise ValidationError(PHONE_SHAPE_MESSAGE, code="invalid_phone")
+
+
+def is_diallable(value: str, regions) -> bool:
+    """A complete number with + and a country code, or a number (short ones too) dialled in a region.
+
+    phonenumbers knows each country's numbering plan, so a number one digit short, or "1234", is
+    refused, while 988, 999, 112 and 116 123 are accepted where they work.
+    """
+    if value.strip().startswith("+"):
+        try:
+            return phonenumbers.is_valid_number(phonenumbers.parse(value, None))
+        except phonenumbers.NumberParseException:
+            return False
+    for region in regions:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) or shortnumberinfo.is_valid_short_number_for_region(
+            number, region
+        ):
+            return True
+    return False
+
+
+def _places(regions) -> str:
+    names = [region_name(region) for region in regions]
+    return " or ".join(f"the {name}" if name.startswith("United") else name for name in names)
+
+
+def validate_phone_number(value: str, regions=REGIONS[BOTH]) -> None:
+    validate_phone_shape(value)
+    if not is_diallable(value, regions):
+        where = f" in {_places(regions)}" if regions else ""
         raise ValidationError(
-            "Enter a phone number using digits, spaces, brackets, dashes and an optional leading +, "
-            "for example +44 1865 902 000 or (202) 555-0100.",
+            f"“{value.strip()}” is not a phone number patients can dial{where}: check that no digit is "
+            "missing or extra. Write a number from another country with + and its country code, for "
+            "example +44 1865 902 000.",
             code="invalid_phone",
         )
-    count = len(re.sub(r"[^0-9]", "", value))
-    if not MIN_PHONE_DIGITS <= count <= MAX_PHONE_DIGITS:
-        raise ValidationError(
-            f"A phone number has between {MIN_PHONE_DIGITS} and {MAX_PHONE_DIGITS} digits; "
-            f"this one has {count}.",
-            code="invalid_phone",
-        )
+
+
+def phone_lines(value: str) -> list[dict[str, str]]:
+    """'Who to call: number' per line (the label is optional) -> [{label, number, href}]."""
+    numbers = []
+    for line in (line.strip() for line in (value or "").splitlines()):
+        if line:
+            label, _, number = line.rpartition(":")
+            number = number.strip()
+            numbers.append({"label": label.strip(), "number": number, "href": f"tel:{phone_digits(number)}"})
+    return numbers
+
+
+def validate_phone_lines(value: str, regions=REGIONS[BOTH]) -> None:
+    for item in phone_lines(value):
+        if not has_phone_shape(item["number"]):
+            raise ValidationError(
+                f"“{item['number']}” is not a phone number. {PHONE_SHAPE_MESSAGE}", code="invalid_phone"
+            )
+        validate_phone_number(item["number"], regions)
 
 
 SAFE_LINK_SCHEMES = ("http", "https", "mailto", "tel")
@@ -61,7 +121,7 @@ def validate_contact_link(value: str) -> None:
             rest
         )
     else:
-        validate_phone_number(rest)
+        validate_phone_shape(rest)  # whether it can be dialled is checked with the clinic's country
 
 
 # --- The clinic logo ---------------------------------------------------------------------------------

@@ -6,3 +6,8 @@ class EducationConfig(AppConfig):
 
     name = "education"
     verbose_name = "Patient guide"
+
+    def ready(self):
+        from . import handlers
+
+        handlers.connect()

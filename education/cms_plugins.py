@@ -6,6 +6,7 @@ can never add markup or script to a patient's page.
 
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
+from django.utils.translation import gettext
 
 from clinic.details import clinic_details
 
@@ -41,13 +42,13 @@ class CareCardPlugin(GuideBlock):
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
+        clinic = clinic_details()
         numbers = instance.number_list()
-        if not numbers:
-            clinic = clinic_details()
-            if clinic["phone_number"]:
-                label = f"Call {clinic['clinic_name']}"
-                numbers = [{"label": label, "number": clinic["phone_number"], "href": clinic["phone_href"]}]
+        if not numbers and not instance.crisis_numbers and clinic["phone_number"]:
+            label = gettext("Call %(clinic)s") % {"clinic": clinic["clinic_name"]}
+            numbers = [{"label": label, "number": clinic["phone_number"], "href": clinic["phone_href"]}]
         context["numbers"] = numbers
+        context["clinic"] = clinic  # the crisis numbers follow the call to action's country
         return context
 
 

@@ -11,7 +11,8 @@ from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
 
-from clinic.validators import phone_digits, validate_phone_number
+from clinic.validators import phone_lines
+from clinic.validators import validate_phone_lines as validate_phone_lines_in
 
 
 def lines(value: str) -> list[str]:
@@ -47,23 +48,17 @@ class LineCountValidator:
 
 def parse_phone_lines(value: str) -> list[dict[str, str]]:
     """'Who to call: number' per line (the label is optional) -> [{label, number, href}]."""
-    numbers = []
-    for line in lines(value):
-        label, _, number = line.rpartition(":")
-        numbers.append({"label": label.strip(), "number": number.strip(), "href": ""})
-    for item in numbers:
-        item["href"] = f"tel:{phone_digits(item['number'])}"
-    return numbers
+    return phone_lines(value)
 
 
 def validate_phone_lines(value: str) -> None:
-    for item in parse_phone_lines(value):
-        try:
-            validate_phone_number(item["number"])
-        except ValidationError as error:
-            raise ValidationError(
-                f"“{item['number']}” is not a phone number. {error.messages[0]}", code="invalid_phone"
-            ) from error
+    """Numbers patients can dial in the US, the UK or the clinic's own country (short ones too)."""
+    from clinic.crisis import REGIONS, UK, US
+    from clinic.details import clinic_details
+
+    details = clinic_details()
+    regions = {*REGIONS[US], *REGIONS[UK], *details.get("dialling_regions", ())}
+    validate_phone_lines_in(value, sorted(regions))
 
 
 class KeyFacts(CMSPlugin):
@@ -106,7 +101,7 @@ class CareCard(CMSPlugin):
     LEVELS = [
         (NON_URGENT, "Non-urgent: speak to your care team"),
         (URGENT, "Urgent: call now"),
-        (EMERGENCY, "Emergency: call 999, 911 or 988"),
+        (EMERGENCY, "Emergency: get help now"),
     ]
     level = models.CharField(max_length=12, choices=LEVELS, default=NON_URGENT)
     heading = models.CharField(max_length=120, help_text="For example “Call your care team if”.")
@@ -119,18 +114,27 @@ class CareCard(CMSPlugin):
         validators=[validate_phone_lines],
         help_text=(
             "One per line, as “Who to call: number”, for example “Samaritans: 116 123”. Each becomes a "
-            "tap-to-call link. Required for emergency cards; a non-urgent or urgent card without a "
-            "number shows the clinic's number from the call to action."
+            "tap-to-call link. An emergency card needs a number here or the crisis numbers below; a "
+            "non-urgent or urgent card without a number shows the clinic's number from the call to action."
         ),
+    )
+    crisis_numbers = models.BooleanField(
+        "show the crisis numbers",
+        default=False,
+        help_text="Add the crisis numbers of the clinic's country, as chosen in the call to action "
+        "(United States, United Kingdom, both, or the clinic's own), in the page's language.",
     )
 
     def __str__(self) -> str:
         return f"{self.get_level_display()}: {self.heading}"
 
     def clean(self):
-        if self.level == self.EMERGENCY and not lines(self.phone_numbers):
+        if self.level == self.EMERGENCY and not lines(self.phone_numbers) and not self.crisis_numbers:
             raise ValidationError(
-                {"phone_numbers": "An emergency card needs at least one number to call, such as 999 or 911."}
+                {
+                    "phone_numbers": "An emergency card needs at least one number to call: type one here, "
+                    "or tick “show the crisis numbers”."
+                }
             )
 
     def number_list(self) -> list[dict[str, str]]:

@@ -20,6 +20,10 @@ from clinic.constants import CRISIS_PAGE_REVERSE_ID
 
 from .models import GlossaryTerm
 
+# Page templates that show the on-screen "Get help now" box (or the crisis numbers themselves): a
+# reading pack, which renders only a page's content, shows the box for these pages too.
+CRISIS_SIGNPOST_TEMPLATES = {"education/pages/guide_with_crisis_signpost.html", "education/pages/crisis.html"}
+
 
 @dataclass
 class GuideStep:

@@ -340,6 +340,7 @@ CMS_TEMPLATES = [
     # The guide pathway: pages whose lists are drawn from the page tree.
     ("education/pages/checklist.html", "Checklist page (links every step of the guide)"),
     ("education/pages/glossary.html", "Glossary page (lists every term on published pages)"),
+    ("education/pages/crisis.html", "Get help now page (lists the crisis numbers of the clinic's country)"),
 ]
 CMS_PERMISSION = False
 CMS_CACHE_DURATIONS = {"content": 300, "menus": 3600, "permissions": 3600}

@@ -6,6 +6,8 @@ from django.template import loader
 from django.templatetags.static import static as static_url
 from django.views.generic import RedirectView
 
+from clinic.details import crisis_page_url
+
 # Long enough for a database restart or fail-over, short enough that a patient's retry finds it back.
 DATABASE_OUTAGE_RETRY_AFTER_SECONDS = 30
 # The notice's layout for errors: no sekizai, menu or toolbar, nothing that needs the database.
@@ -20,12 +22,15 @@ def server_error(request, template_name="500.html"):
     Django calls this while handling the exception, from a view or a middleware alike.
     """
     error = sys.exc_info()[1]
-    if isinstance(error, DatabaseError):
-        response = HttpResponse(loader.get_template("503.html").render(ERROR_CONTEXT), status=503)
+    database_down = isinstance(error, DatabaseError)
+    # In the reader's language; not looked up while the database is down (it would wait for it again).
+    context = {**ERROR_CONTEXT, "help_url": crisis_page_url(database_available=not database_down)}
+    if database_down:
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
         response["Retry-After"] = str(DATABASE_OUTAGE_RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
-    return HttpResponseServerError(loader.get_template(template_name).render(ERROR_CONTEXT))
+    return HttpResponseServerError(loader.get_template(template_name).render(context))
 
 
 class FaviconRedirect(RedirectView):

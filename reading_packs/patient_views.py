@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from education.models import CheckQuestion
+from education.pathway import CRISIS_SIGNPOST_TEMPLATES
 from toolkit.contact_details import clean_patient_text
 from toolkit.patient_forms import patient_form
 from toolkit.rate_limits import RateLimit
@@ -180,6 +181,7 @@ def page(request, code, number):
         "entry": entry,
         "read_count": sum(other.read for other in entries),
         "placeholder": entry.content.placeholders.filter(slot="content").first(),
+        "crisis_signpost": entry.content.get_template() in CRISIS_SIGNPOST_TEMPLATES,
         "reading_pack": PackContext(answer_url, issued.check_answers.filter(page=entry.page)),
         "previous_url": _page_url(code, number - 1) if number > 1 else _urls(code)["start"],
         "urls": _urls(code),

@@ -3,8 +3,8 @@ import logging
 from django import template
 from django.db import DatabaseError
 
-from clinic.constants import CRISIS_PAGE_FALLBACK_URL, CRISIS_PAGE_REVERSE_ID
-from clinic.details import clinic_details, published_page_url
+from clinic.constants import CRISIS_PAGE_REVERSE_ID
+from clinic.details import clinic_details, crisis_page_fallback_url, published_page_url
 
 logger = logging.getLogger(__name__)
 register = template.Library()
@@ -38,4 +38,4 @@ def url_for_page(context, reverse_id: str):
 
 @register.simple_tag(takes_context=True)
 def get_help_now_url(context):
-    return url_for_page(context, CRISIS_PAGE_REVERSE_ID) or CRISIS_PAGE_FALLBACK_URL
+    return url_for_page(context, CRISIS_PAGE_REVERSE_ID) or crisis_page_fallback_url()

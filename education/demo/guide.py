@@ -3,7 +3,10 @@
 Each page is a list of blocks: an HTML string becomes one text plugin, a dict names one of the
 portal's own building blocks (education/cms_plugins.py) and its fields, so staff can edit every word
 in the CMS. In text, [[word]] becomes a glossary term plugin with its plain definition from GLOSSARY.
-The reading grade of every page is checked by tests/test_seed.py.
+The reading grade of every page is checked by tests/education/test_seed.py, and its structure
+against the Spanish guide's (guide_es.py) by tests/education/test_seed_structure.py. The crisis
+numbers are not typed here: the "Get help now" page and the emergency card show the numbers of the
+clinic's country, as chosen in the call to action.
 """
 
 EXAMPLE_NOTICE = (
@@ -14,25 +17,17 @@ EXAMPLE_NOTICE = (
 # Plain definitions, shown next to the word and collected on the glossary page.
 GLOSSARY = {
     "anaesthetic": "a medicine that puts people to sleep for an operation",
-    "off-label": "used in a way that is not on the medicine's licence",
-    "esketamine": "a form of ketamine that you spray into your nose",
+    "off-label": "used in a way that is not the licensed (approved) use of the medicine",
+    "esketamine": "a form of ketamine given as a nose spray, only in a certified clinic",
     "psychiatrist": "a doctor who treats mental health problems",
     "cannula": "a small needle that goes into a vein",
     "sedatives": "medicines that make you calm or sleepy, such as benzodiazepines",
     "maintenance": "treatment that goes on after the first course, to keep the benefit",
-    "dissociation": "feeling cut off or floaty, as if you are outside your body",
-    "nausea": "feeling sick",
-    "prescriber": "the doctor or nurse who decides on your medicine",
+    "dissociation": "feeling detached, cut off or floaty",
+    "nausea": "feeling like you may throw up",
+    "prescriber": "the doctor or other health professional who prescribes your medicine",
     "psychosis": "losing touch with what is real",
 }
-
-EMERGENCY_NUMBERS = (
-    "US, Suicide & Crisis Lifeline (call or text): 988\n"
-    "US emergency: 911\n"
-    "UK emergency: 999\n"
-    "UK, NHS 111 (choose option 2 for mental health): 111\n"
-    "Samaritans, free, day and night: 116 123"
-)
 
 GUIDE = [
     {
@@ -67,24 +62,25 @@ GUIDE = [
             },
             "<h2>What is ketamine?</h2>"
             "<p>Ketamine is a medicine that works fast. Doctors first used it as an [[anaesthetic]]. "
-            "Ketamine was first made in the 1960s. It has been used as an anaesthetic since 1970, "
-            "for children too.</p>",
+            "Ketamine was first made in the 1960s. It has been used in medicine since 1970, including "
+            "for children.</p>",
             "<h2>How can ketamine help?</h2>"
             "<p>In low doses, ketamine is used to treat depression that has not got better with other "
-            "treatments. It is also used for anxiety, for PTSD (post-traumatic stress disorder) and for "
-            "long-term pain.</p>"
+            "treatments. It is also used for anxiety and for long-term pain. And it is used for PTSD. "
+            "PTSD means post-traumatic stress disorder.</p>"
             "<p>Much of this use is [[off-label]].</p>"
             "<p>A study in 2018 found that one dose given into a vein quickly eased the signs of "
             "depression. A dose into a vein is called an IV dose.</p>",
             "<h2>Esketamine nasal spray</h2>"
-            "<p>There is also a nasal spray called [[esketamine]]. In March 2019 the US Food and Drug "
-            "Administration (FDA) approved it for depression that has not got better with other "
-            "treatments.</p>"
+            "<p>There is also a nasal spray called [[esketamine]]. The FDA is the US Food and Drug "
+            "Administration. In March 2019 it approved the spray. It is for depression that has not got "
+            "better with other treatments.</p>"
             "<p>People use it in a certified clinic, never at home. The FDA has a safety plan for it, "
-            "called REMS. Under this plan, staff watch you for at least 2 hours after each dose.</p>",
+            "called REMS. Under this plan, people who have it are watched by staff for at least 2 hours "
+            "after each dose.</p>",
             "<h2>Does it work?</h2>"
             "<p>In one UK service, about half of people respond to ketamine. This means their "
-            "depression eases. It is not a cure. Most people need to have it again over time.</p>",
+            "depression eases. Most people need to have it again over time.</p>",
         ],
     },
     {
@@ -99,8 +95,8 @@ GUIDE = [
             {
                 "plugin": "TreatmentStepsPlugin",
                 "title": "What happens",
-                "steps": "Referral: your GP or family doctor, or your psychiatrist, asks the clinic to see "
-                "you.\n"
+                "steps": "Referral: often your GP or family doctor, or your psychiatrist, asks the clinic "
+                "to see you.\n"
                 "Forms: you may be asked to fill in some forms about how you feel.\n"
                 "Mood diary: you may be asked to keep track of your mood each day.\n"
                 "Assessment: a specialist talks with you about your health.\n"
@@ -126,8 +122,8 @@ GUIDE = [
                 "question": "Should you tell the team if you have used ketamine before?",
                 "answers": "Yes, always\nNo, it does not matter",
                 "correct_answer": 1,
-                "explanation": "Past use of ketamine affects whether it is safe for you. "
-                "See “What to tell the team” above.",
+                "explanation": "Yes. Always tell the team. Past use of ketamine affects whether it is "
+                "safe for you. See “What to tell the team” above.",
             },
         ],
     },
@@ -149,13 +145,15 @@ GUIDE = [
                 "Someone must take you home.\n"
                 "Do not drive until the next day.",
             },
-            "<p>An infusion is when a medicine goes slowly into a vein through a thin tube.</p>",
+            "<p>An infusion is when a medicine goes slowly into a vein through a thin tube. It goes in "
+            "through a [[cannula]] in your hand.</p>",
             "<h2>Before you come</h2>"
             "<ul>"
             "<li>Eat a light meal.</li>"
-            "<li>Do not drink alcohol.</li>"
-            "<li>Before the day, ask your team about [[sedatives]] you take. Do not stop a medicine "
-            "on your own.</li>"
+            "<li>Do not drink alcohol before your infusion, unless your team says otherwise.</li>"
+            "<li>Do not take [[sedatives]] before your infusion, unless your team says you can. If you "
+            "take them every day, ask your team well before the day. Do not stop any medicine on your "
+            "own.</li>"
             "<li>Bring headphones that block out noise. Calm music without words can help.</li>"
             "<li>Plan for someone to take you home.</li>"
             "</ul>",
@@ -163,21 +161,21 @@ GUIDE = [
                 "plugin": "TreatmentStepsPlugin",
                 "title": "What happens",
                 "steps": "Arrival: the team checks your blood pressure and heart rate.\n"
-                "The cannula: a nurse puts a small needle into a vein on the back of your hand.\n"
+                "The cannula: a small needle is put into a vein on the back of your hand.\n"
                 "The infusion: a pump slowly gives you a low dose of ketamine over about 40 minutes. "
                 "You lie down, and a nurse stays with you.\n"
                 "Recovery: the team checks your blood pressure and heart rate again. You rest in the "
-                "clinic for about 1 hour if someone came with you, or about 2 hours if you came alone.\n"
+                "clinic for about 1 hour if someone is with you, or about 2 hours if no one is with you "
+                "yet. Either way, someone must take you home.\n"
                 "Going home: someone takes you home. Do not drive until the next day.",
             },
-            "<p>The small needle in your hand is called a [[cannula]].</p>",
             "<h2>How you may feel</h2>"
             "<p>Your blood pressure and heart rate can go up during the infusion. That is why the "
             "team checks them.</p>"
             "<p>Strong feelings can come up.</p>"
             "<p>During the infusion and soon after, you may:</p>"
             "<ul>"
-            "<li>have [[dissociation]]</li>"
+            "<li>feel detached or floaty. This is called [[dissociation]].</li>"
             "<li>feel dizzy</li>"
             "<li>have [[nausea]]. The team can give you medicine for this.</li>"
             "<li>feel anxious</li>"
@@ -191,7 +189,7 @@ GUIDE = [
             },
             {
                 "plugin": "QuestionAnswerPlugin",
-                "question": "Why can I not drive home?",
+                "question": "Why can't I drive home?",
                 "answer": "Ketamine changes how you think while it is working. It affects your judgement "
                 "and how well you can focus. Have someone take you home, and do not drive until the "
                 "next day.",
@@ -209,7 +207,14 @@ GUIDE = [
                 "answers": "Straight after it\nAfter you rest in the clinic\nNot until the next day",
                 "correct_answer": 3,
                 "explanation": "Do not drive until the next day. Someone must take you home. "
-                "See “Why can I not drive home?” above.",
+                "See “Why can't I drive home?” above.",
+            },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "Can you go home on your own after your infusion?",
+                "answers": "Yes, after you rest in the clinic\nNo, someone must take you home",
+                "correct_answer": 2,
+                "explanation": "No. Someone must take you home. See “What happens” above.",
             },
         ],
     },
@@ -222,15 +227,18 @@ GUIDE = [
             "How a course of ketamine works, how long it lasts, and the care you need after it."
         ),
         "blocks": [
-            "<p>This page is about [[maintenance]] treatment: the care you may have after your "
-            "first course.</p>"
+            "<p>This page is about [[maintenance]].</p>"
             "<p>A first course of treatment is often a few infusions over a few weeks. In one UK "
             "service, people have 3 to 6 infusions over 3 to 6 weeks.</p>",
             "<h2>How long it lasts</h2><p>The effect of one infusion lasts about 10 days.</p>",
             "<h2>Maintenance: keeping the benefit</h2>"
             "<p>Some people then take ketamine tablets at home, about once a week, to keep the benefit. "
-            "They take them only as prescribed. Others come back to the clinic for more infusions.</p>"
-            "<p>Follow the plan from your [[prescriber]] exactly.</p>",
+            "Others come back to the clinic for more infusions.</p>"
+            "<p>Follow the plan from your [[prescriber]] exactly. Take only the tablets your prescriber "
+            "gives you, and go to every check-up. This is treatment with medical supervision: your "
+            "prescriber plans it and checks on you at follow-up visits.</p>"
+            "<p>On a day you take a tablet, do not drive, sign important papers or make big "
+            "decisions.</p>",
             "<h2>Check-ups</h2>"
             "<p>Go to all your follow-up visits. At these visits your team checks your mood, your blood "
             "pressure and your bladder.</p>",
@@ -244,10 +252,11 @@ GUIDE = [
             },
             {
                 "plugin": "CheckQuestionPlugin",
-                "question": "How often do people usually take maintenance tablets?",
+                "question": "How often do most people take maintenance tablets?",
                 "answers": "Every day\nAbout once a week, only as prescribed\nWhen they feel low",
                 "correct_answer": 2,
-                "explanation": "Tablets are taken about once a week, only as prescribed. "
+                "explanation": "Most people who take tablets take them about once a week, only as their "
+                "prescriber says, not when they feel low. If you feel worse, get help now. "
                 "See “Maintenance: keeping the benefit” above.",
             },
         ],
@@ -262,21 +271,23 @@ GUIDE = [
             {
                 "plugin": "CareCardPlugin",
                 "level": "emergency",
-                "heading": "Get help now if you feel much worse",
+                "heading": "Get help now if you feel worse or unsafe",
                 "message": "Some people feel worse in the days or weeks after an infusion. "
-                "If you feel more depressed, or think about suicide, call now. In the UK you can also "
-                "go to A&E.\nHelp is available. You are not alone.",
-                "phone_numbers": EMERGENCY_NUMBERS,
+                "If you feel more depressed, or think about suicide, call now.\n"
+                "Help is available. You are not alone.",
+                "phone_numbers": "",
+                "crisis_numbers": True,
             },
             "<h2>Why you have it in a clinic</h2>"
             "<p>Too much ketamine can make you pass out. It can slow your breathing to a dangerous "
             "level. It can also raise your blood pressure and make you feel paranoid. Paranoid means "
             "you feel others want to harm you. This is why infusions are given in a clinic, at a "
             "measured dose.</p>",
-            "<h2>On the day of treatment</h2>"
+            "<h2>On any day you have ketamine</h2>"
             "<p>While ketamine is working, it changes how you think. It affects your judgement and how "
             "well you can focus. On that day, do not drive, sign important papers or make big "
-            "decisions.</p>",
+            "decisions.</p>"
+            "<p>This is the same for an infusion in the clinic and for tablets at home.</p>",
             "<h2>Bladder problems</h2>"
             "<p>Long-term or heavy use is linked to problems with the bladder and passing urine.</p>",
             {
@@ -292,10 +303,14 @@ GUIDE = [
             "<h2>Dependence</h2>"
             "<p>Some people come to feel that they need ketamine. This is called psychological "
             "dependence. Physical dependence, where your body comes to need it, is less common.</p>",
-            "<h2>Ketamine without a doctor</h2>"
-            "<p>The FDA has warned about compounded ketamine used without a doctor watching. "
-            "Compounded means mixed by a pharmacy, not made as a licensed product. It can cause serious "
-            "mental health problems, high blood pressure, breathing problems and urine problems.</p>",
+            "<h2>Ketamine without medical supervision</h2>"
+            "<p>The FDA has warned about compounded ketamine used without medical supervision. "
+            "Compounded means mixed by a pharmacy. Without medical supervision means with no prescriber "
+            "who plans your treatment and checks on you at follow-up visits. This ketamine can cause "
+            "serious mental health problems, high blood pressure, breathing problems and urine "
+            "problems.</p>"
+            "<p>Tablets from your own prescriber, taken as planned, with follow-up visits, are "
+            "treatment with medical supervision.</p>",
             "<h2>What we do not know yet</h2>"
             "<p>The long-term effects of repeated treatment are not fully known.</p>",
             {
@@ -310,8 +325,8 @@ GUIDE = [
                 "question": "You feel worse or unsafe in the days after an infusion. What should you do?",
                 "answers": "Wait for your next visit\nGet help now: call the numbers on this page",
                 "correct_answer": 2,
-                "explanation": "Get help at once. The numbers are in “Get help now if you feel much worse” "
-                "at the top of this page.",
+                "explanation": "Get help at once. The numbers are in “Get help now if you feel worse or "
+                "unsafe” at the top of this page.",
             },
         ],
     },
@@ -322,7 +337,7 @@ GUIDE = [
         "template": "education/pages/checklist.html",
         "meta_description": "A checklist to help you get ready for your assessment and your infusion.",
         "blocks": [
-            "<p>Use this list to get ready. Tick each thing off when it is done. You can print this "
+            "<p>Use this list to get ready. Check off each thing when it is done. You can print this "
             "page and take it with you.</p>",
             {
                 "plugin": "ChecklistPlugin",
@@ -331,14 +346,16 @@ GUIDE = [
                 "Keep track of your mood each day, if the team asks you to.\n"
                 "Write down all the medicines you take, and any other drugs or alcohol.\n"
                 "Note any heart, blood pressure or bladder problems.\n"
-                "Note any past psychosis, or any past use of ketamine.",
+                "Note any past psychosis (losing touch with what is real), or any past use of ketamine.",
             },
             {
                 "plugin": "ChecklistPlugin",
                 "title": "Before your infusion",
                 "items": "Eat a light meal.\n"
-                "Do not drink alcohol.\n"
-                "Before the day, ask your team about sedatives you take, such as benzodiazepines.\n"
+                "Do not drink alcohol before your infusion, unless your team says otherwise.\n"
+                "Do not take sedatives (medicines that make you calm or sleepy), such as "
+                "benzodiazepines, before your infusion, unless your team says you can.\n"
+                "If you take sedatives every day, ask your team well before the day.\n"
                 "Pack headphones that block out noise, and calm music without words.\n"
                 "Plan for someone to take you home.\n"
                 "Plan not to drive until the next day.\n"
@@ -350,23 +367,12 @@ GUIDE = [
         "reverse_id": "get-help-now",
         "title": "Get help now",
         "slug": "get-help-now",
-        "template": "education/pages/guide.html",
-        "meta_description": "Phone numbers to call if you feel unsafe or much worse.",
+        # The template lists the crisis numbers of the clinic's country (the call to action's choice).
+        "template": "education/pages/crisis.html",
+        "meta_description": "Phone numbers to call if you feel worse or unsafe.",
         "blocks": [
-            "<p>If you feel unsafe or much worse, get help now. You do not have to wait for your next "
+            "<p>If you feel worse or unsafe, get help now. You do not have to wait for your next "
             "appointment.</p>",
-            "<h2>In the US</h2>"
-            "<ul>"
-            '<li>Call or text <a href="tel:988">988</a> for the Suicide &amp; Crisis Lifeline.</li>'
-            '<li>In an emergency, call <a href="tel:911">911</a>.</li>'
-            "</ul>",
-            "<h2>In the UK</h2>"
-            "<ul>"
-            '<li>If your life is at risk, call <a href="tel:999">999</a> or go to A&amp;E.</li>'
-            '<li>Call <a href="tel:111">NHS 111</a> and choose option 2 for mental health.</li>'
-            '<li>Call Samaritans free on <a href="tel:116123">116 123</a>. They answer all day and '
-            "all night, every day.</li>"
-            "</ul>",
         ],
     },
     {

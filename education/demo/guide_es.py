@@ -1,10 +1,12 @@
 """The demonstration guide in Spanish: the same facts as the English pages, nothing more.
 
 Plain Spanish for a reader with little schooling: "usted", short sentences, everyday words, every
-medical word explained the first time. Keyed by the English page's reverse id; the seed adds each
-as that page's Spanish version. Each page is marked "Contenido de ejemplo" until the clinic's own
-bilingual clinicians have reviewed it. tests/education/test_seed_spanish.py checks that every page
-reads at Fernández-Huerta 70 or higher.
+medical word explained the first time, and wording that fits any reader ("lo" rather than "le" for
+"you", no "solo" or "acostado" where a woman reads it too). Keyed by the English page's reverse id;
+the seed adds each as that page's Spanish version, in the same sections, with the same questions and
+check questions as the English page (tests/education/test_seed_structure.py). Each page is marked
+"Contenido de ejemplo" until the clinic's own bilingual clinicians have reviewed it.
+tests/education/test_spanish.py checks that every page reads at Fernández-Huerta 70 or higher.
 """
 
 EXAMPLE_NOTICE = (
@@ -14,25 +16,18 @@ EXAMPLE_NOTICE = (
 
 GLOSSARY = {
     "anestésico": "un medicamento que duerme a una persona para una operación",
-    "fuera de indicación": "usado de una forma que no está en la licencia del medicamento",
-    "esketamina": "una forma de ketamina que se rocía en la nariz",
-    "psiquiatra": "un médico que trata la salud mental",
+    "fuera de indicación": "de una forma que no está aprobada oficialmente para este medicamento",
+    "esketamina": "una forma de ketamina que se da como spray para la nariz, solo en una clínica certificada",
+    "psiquiatra": "un médico que trata los problemas de salud mental",
     "cánula": "una aguja pequeña que entra en una vena",
     "infusión": "un medicamento que entra poco a poco en la vena por un tubo fino",
     "sedantes": "medicamentos que calman o dan sueño, como las benzodiacepinas",
     "mantenimiento": "el tratamiento que sigue después del primer ciclo, para no perder la mejoría",
-    "disociación": "sentirse separado del cuerpo o como si flotara",
+    "disociación": "sentirse separado, desconectado o como si flotara",
     "náuseas": "ganas de vomitar",
     "psicosis": "perder el contacto con lo que es real",
+    "vejiga": "la bolsa del cuerpo donde se junta la orina",
 }
-
-EMERGENCY_NUMBERS = (
-    "EE. UU., Línea 988 (llame y marque 2 para español, o envíe AYUDA por texto): 988\n"
-    "EE. UU., emergencias: 911\n"
-    "Reino Unido, emergencias: 999\n"
-    "Reino Unido, NHS 111 (opción 2 para la salud mental): 111\n"
-    "Samaritans, gratis, de día y de noche: 116 123"
-)
 
 GUIDE = {
     "home": {
@@ -42,8 +37,8 @@ GUIDE = {
         "meta_description": "Qué esperar de la terapia con ketamina, desde la primera cita hasta después.",
         "blocks": [
             "<p>Esta guía le ayuda a prepararse para el tratamiento con ketamina. Léala antes de sus "
-            "citas. Puede leerla en su teléfono o imprimirla para alguien que le cuida.</p>"
-            "<p>Aquí verá qué es la terapia con ketamina, qué pasa en cada paso y cómo estar seguro. "
+            "citas. Puede leerla en su teléfono o imprimirla para alguien que cuida de usted.</p>"
+            "<p>Aquí verá qué es la terapia con ketamina, qué pasa en cada paso y cómo cuidarse. "
             "Empiece por la primera página y siga en orden. Cada página termina con un enlace a la "
             "siguiente.</p>",
         ],
@@ -51,7 +46,7 @@ GUIDE = {
     "about-ketamine-therapy": {
         "title": "Qué es la terapia con ketamina",
         "slug": "que-es-la-terapia-con-ketamina",
-        "meta_description": "Qué es la ketamina, cómo se usa para la depresión y cómo funciona.",
+        "meta_description": "Qué es la ketamina, cómo se usa para la depresión y qué tan bien funciona.",
         "blocks": [
             {
                 "plugin": "KeyFactsPlugin",
@@ -59,29 +54,31 @@ GUIDE = {
                 "points": "La ketamina es un medicamento que actúa rápido.\n"
                 "En dosis bajas, se usa para la depresión que no mejoró con otros tratamientos.\n"
                 "Las infusiones se dan en una clínica, con una dosis medida.\n"
-                "En un servicio del Reino Unido, cerca de la mitad de las personas responden.",
+                "En un servicio del Reino Unido, cerca de la mitad de las personas responden al "
+                "tratamiento (se sienten mejor).",
             },
             "<h2>¿Qué es la ketamina?</h2>"
-            "<p>La ketamina es un medicamento que actúa rápido. Se hizo por primera vez en los años "
-            "1960. Se usa como [[anestésico]] desde 1970, también en niños.</p>",
+            "<p>La ketamina es un medicamento que actúa rápido. Los médicos la usaron primero como "
+            "[[anestésico]]. Se hizo por primera vez en los años 60. Se usa en medicina desde 1970, "
+            "también en niños.</p>",
             "<h2>¿Para qué se usa?</h2>"
             "<p>En dosis bajas, la ketamina se usa para tratar la depresión que no mejoró con otros "
-            "tratamientos. También se usa para la ansiedad, para el estrés postraumático (TEPT) y para "
-            "el dolor que dura mucho tiempo.</p>"
-            "<p>Gran parte de este uso es [[fuera de indicación]].</p>"
-            "<h2>Lo que dicen los estudios</h2>"
-            "<p>Un estudio de 2018 vio que una sola dosis por la vena bajó rápido los síntomas de la "
-            "depresión.</p>"
-            "<p>Hay también un aerosol para la nariz llamado [[esketamina]]. En marzo de 2019 la FDA, "
-            "la agencia de medicamentos de EE. UU., lo aprobó para la depresión que no mejoró con "
-            "otros tratamientos.</p>"
-            "<p>Las personas lo usan en una clínica con permiso, nunca en casa. La FDA tiene un plan "
-            "de seguridad para él, llamado REMS. Con este plan, el personal le vigila al menos 2 horas "
-            "después de cada dosis.</p>",
+            "tratamientos. También se usa para la ansiedad y para el dolor que dura mucho tiempo. Y se "
+            "usa para el estrés postraumático (TEPT).</p>"
+            "<p>Muchas veces se usa [[fuera de indicación]].</p>"
+            "<p>Un estudio de 2018 vio que una sola dosis por la vena mejoró rápido los síntomas de la "
+            "depresión. Una dosis por la vena se llama dosis IV.</p>",
+            "<h2>Esketamina en spray nasal</h2>"
+            "<p>Hay también un spray (atomizador) para la nariz llamado [[esketamina]]. La FDA es la "
+            "agencia de medicamentos de EE. UU. En marzo de 2019 aprobó este spray. Es para la "
+            "depresión que no mejoró con otros tratamientos.</p>"
+            "<p>Se usa en una clínica certificada (aprobada para darlo), nunca en casa. La FDA tiene un "
+            "plan de seguridad para él, llamado REMS. Con este plan, el personal vigila a las personas "
+            "que lo usan al menos 2 horas después de cada dosis.</p>",
             "<h2>¿Funciona?</h2>"
             "<p>En un servicio del Reino Unido, cerca de la mitad de las personas responden a la "
-            "ketamina. Esto quiere decir que su depresión baja. No es una cura. La mayoría necesita "
-            "volver a recibirla con el tiempo.</p>",
+            "ketamina. Esto quiere decir que su depresión mejora. La mayoría necesita volver a "
+            "recibirla con el tiempo.</p>",
         ],
     },
     "your-assessment": {
@@ -89,31 +86,40 @@ GUIDE = {
         "slug": "su-primera-evaluacion",
         "meta_description": "Qué pasa en la cita antes del tratamiento y qué debe contar al equipo.",
         "blocks": [
+            "<p>Antes de recibir ketamina, un especialista revisa si es buena para usted. Esto se llama "
+            "evaluación. El especialista casi siempre es un [[psiquiatra]].</p>",
             {
                 "plugin": "TreatmentStepsPlugin",
                 "title": "Qué pasa",
-                "steps": "Envío: su médico de cabecera o su psiquiatra le envía a la clínica.\n"
-                "Preguntas: puede que le pidan llenar cuestionarios y anotar su ánimo cada día.\n"
-                "Evaluación: un especialista, casi siempre un [[psiquiatra]], habla con usted.\n"
+                "steps": "Referencia (remisión): muchas veces su médico de cabecera o de atención "
+                "primaria, o su psiquiatra, le pide a la clínica que lo vea.\n"
+                "Cuestionarios: puede que le pidan llenar unos cuestionarios sobre cómo se siente.\n"
+                "Diario del ánimo: puede que le pidan anotar su ánimo cada día.\n"
+                "Evaluación: un especialista habla con usted sobre su salud.\n"
                 "Dosis: su dosis se calcula según su peso.",
             },
             "<h2>Lo que debe contar al equipo</h2>"
-            "<p>Diga al equipo todo lo que toma. Esto ayuda a saber si la ketamina es segura para "
-            "usted. Cuénteles sobre:</p>"
+            "<p>Cuente al equipo sobre:</p>"
             "<ul>"
-            "<li>todos sus medicamentos y otras sustancias</li>"
+            "<li>todos los medicamentos que toma, y otras drogas o alcohol</li>"
             "<li>problemas del corazón o de la presión de la sangre</li>"
-            "<li>problemas de la vejiga</li>"
+            "<li>problemas de la [[vejiga]]</li>"
             "<li>si tuvo [[psicosis]] alguna vez</li>"
             "<li>si usó ketamina antes</li>"
             "</ul>",
+            {
+                "plugin": "QuestionAnswerPlugin",
+                "question": "¿Por qué el equipo necesita saber todo esto?",
+                "answer": "Estas cosas cambian si la ketamina es segura para usted. Cuénteselas al equipo "
+                "aunque crea que no importan.",
+            },
             {
                 "plugin": "CheckQuestionPlugin",
                 "question": "¿Debe contar al equipo si usó ketamina antes?",
                 "answers": "Sí, siempre\nNo, no importa",
                 "correct_answer": 1,
-                "explanation": "Usar ketamina antes cambia si es segura para usted. "
-                "Vea “Lo que debe contar al equipo”, más arriba.",
+                "explanation": "Sí. Cuénteselo siempre al equipo. Haber usado ketamina antes puede cambiar "
+                "si es segura para usted. Vea “Lo que debe contar al equipo”, más arriba.",
             },
         ],
     },
@@ -122,49 +128,64 @@ GUIDE = {
         "slug": "el-dia-de-su-infusion",
         "meta_description": "Qué pasa durante la infusión de unos 40 minutos y cómo prepararse.",
         "blocks": [
-            "<p>Una [[infusión]] es un medicamento que entra poco a poco en la vena.</p>",
+            "<p>Ese día usted recibe una [[infusión]]. El medicamento entra por una [[cánula]] en la "
+            "mano.</p>",
             {
                 "plugin": "KeyFactsPlugin",
                 "title": "En pocas palabras",
                 "points": "La infusión dura unos 40 minutos.\n"
-                "Una enfermera se queda con usted durante la infusión.\n"
+                "Alguien del personal de enfermería se queda con usted durante la infusión.\n"
                 "Después, usted descansa en la clínica de 1 a 2 horas.\n"
-                "Alguien debe llevarle a casa.\n"
+                "Alguien debe llevarlo a casa.\n"
                 "No maneje hasta el día siguiente.",
             },
             "<h2>Antes de venir</h2>"
             "<ul>"
             "<li>Coma algo ligero.</li>"
-            "<li>No tome alcohol.</li>"
-            "<li>Antes del día, pregunte al equipo por los [[sedantes]] que toma. No deje un "
+            "<li>No tome alcohol antes de la infusión, a menos que su equipo le diga otra cosa.</li>"
+            "<li>No tome [[sedantes]] antes de la infusión, a menos que su equipo le diga que puede. Si "
+            "los toma todos los días, pregunte a su equipo unos días antes. No deje de tomar ningún "
             "medicamento por su cuenta.</li>"
             "<li>Traiga audífonos que tapen el ruido. La música tranquila sin letra puede ayudar.</li>"
-            "<li>Pida a alguien que le lleve a casa.</li>"
+            "<li>Pida a alguien que lo lleve a casa.</li>"
             "</ul>",
             {
                 "plugin": "TreatmentStepsPlugin",
                 "title": "Qué pasa",
                 "steps": "Llegada: el equipo mide su presión y su pulso.\n"
-                "La cánula: una enfermera pone una aguja pequeña en una vena del dorso de la mano.\n"
-                "La infusión: una bomba le da una dosis baja de ketamina en unos 40 minutos. Usted está "
-                "acostado y una enfermera se queda a su lado.\n"
-                "Después: el equipo mide otra vez su presión y su pulso. Usted descansa 1 hora si tiene "
-                "acompañante, o 2 horas si no.\n"
-                "A casa: alguien le lleva. No maneje hasta el día siguiente.",
+                "La cánula: le ponen una aguja pequeña en una vena del dorso de la mano.\n"
+                "La infusión: una máquina (bomba) le da poco a poco una dosis baja de ketamina, en unos "
+                "40 minutos. Usted se acuesta, y alguien del personal de enfermería se queda a su lado.\n"
+                "Después: el equipo mide otra vez su presión y su pulso. Usted descansa más o menos 1 "
+                "hora si alguien está con usted, o unas 2 horas si no. En los dos casos, alguien debe "
+                "llevarlo a casa.\n"
+                "A casa: alguien lo lleva. No maneje hasta el día siguiente.",
             },
-            "<p>La aguja pequeña en su mano se llama [[cánula]].</p>",
             "<h2>Cómo se puede sentir</h2>"
             "<p>Su presión y su pulso pueden subir durante la infusión. Por eso el equipo los mide.</p>"
             "<p>Pueden salir sentimientos fuertes.</p>"
-            "<p>Durante la infusión y poco después, puede tener:</p>"
+            "<p>Durante la infusión y poco después, usted puede:</p>"
             "<ul>"
-            "<li>[[disociación]]</li>"
-            "<li>mareo</li>"
-            "<li>[[náuseas]] (le pueden dar un medicamento para esto)</li>"
-            "<li>ansiedad</li>"
-            "<li>dolor de cabeza</li>"
+            "<li>sentirse separado o como si flotara. Esto se llama [[disociación]].</li>"
+            "<li>sentir mareo</li>"
+            "<li>tener [[náuseas]] (le pueden dar un medicamento para esto)</li>"
+            "<li>sentir ansiedad</li>"
+            "<li>tener dolor de cabeza</li>"
             "</ul>"
-            "<p>Casi siempre pasan en unas horas.</p>",
+            "<p>Estas molestias casi siempre pasan en unas horas.</p>",
+            {
+                "plugin": "QuestionAnswerPlugin",
+                "question": "¿Puedo escuchar música?",
+                "answer": "Sí. Traiga audífonos que tapen el ruido. La música tranquila sin letra puede "
+                "ayudar.",
+            },
+            {
+                "plugin": "QuestionAnswerPlugin",
+                "question": "¿Por qué no puedo manejar a casa?",
+                "answer": "La ketamina cambia su forma de pensar mientras actúa. Le cuesta más pensar con "
+                "claridad, decidir bien y concentrarse. Pida a alguien que lo lleve a casa, y no maneje "
+                "hasta el día siguiente.",
+            },
             {
                 "plugin": "CheckQuestionPlugin",
                 "question": "¿Cuánto dura la infusión?",
@@ -176,10 +197,17 @@ GUIDE = {
             {
                 "plugin": "CheckQuestionPlugin",
                 "question": "¿Cuándo puede manejar después de la infusión?",
-                "answers": "Justo después\nDespués de descansar en la clínica\nHasta el día siguiente no",
+                "answers": "Justo después\nDespués de descansar en la clínica\nA partir del día siguiente",
                 "correct_answer": 3,
-                "explanation": "No maneje hasta el día siguiente. Alguien debe llevarle a casa. "
-                "Vea “Qué pasa”, más arriba.",
+                "explanation": "No maneje hasta el día siguiente. Alguien debe llevarlo a casa. "
+                "Vea “¿Por qué no puedo manejar a casa?”, más arriba.",
+            },
+            {
+                "plugin": "CheckQuestionPlugin",
+                "question": "¿Puede irse a casa por su cuenta después de la infusión?",
+                "answers": "Sí, después de descansar en la clínica\nNo, alguien debe llevarlo a casa",
+                "correct_answer": 2,
+                "explanation": "No. Alguien debe llevarlo a casa. Vea “Qué pasa”, más arriba.",
             },
         ],
     },
@@ -188,27 +216,38 @@ GUIDE = {
         "slug": "despues-del-primer-ciclo",
         "meta_description": "Cómo sigue el tratamiento de mantenimiento y qué cuidados necesita.",
         "blocks": [
-            "<p>Esta página trata del tratamiento de [[mantenimiento]]: lo que puede venir después del "
-            "primer ciclo.</p>"
+            "<p>Esta página trata del [[mantenimiento]].</p>"
             "<p>El primer ciclo suele ser unas pocas infusiones en unas semanas. En un servicio del Reino "
             "Unido, las personas reciben de 3 a 6 infusiones en 3 a 6 semanas.</p>",
             "<h2>Cuánto dura el efecto</h2><p>El efecto de una infusión dura unos 10 días.</p>",
             "<h2>Mantenimiento: no perder la mejoría</h2>"
-            "<p>Algunas personas toman después pastillas de ketamina en casa, cerca de una vez por "
-            "semana. Las toman solo como se las recetaron. Otras vuelven a la clínica para más "
-            "infusiones.</p>"
-            "<p>Siga el plan de su médico al pie de la letra.</p>",
+            "<p>Algunas personas toman después pastillas de ketamina en casa, más o menos una vez a la "
+            "semana, para no perder la mejoría. Otras vuelven a la clínica para más infusiones.</p>"
+            "<p>Siga al pie de la letra el plan del médico que le receta. Tome solo las pastillas que le "
+            "recetaron y vaya a todas sus citas. Esto es un tratamiento con control médico: su médico "
+            "planea el tratamiento y lo revisa en las citas.</p>"
+            "<p>El día que tome una pastilla, no maneje, no firme papeles importantes y no tome "
+            "decisiones grandes.</p>",
             "<h2>Sus citas de control</h2>"
             "<p>Vaya a todas sus citas. En ellas el equipo revisa su ánimo, su presión y su vejiga.</p>",
             {
+                "plugin": "CareCardPlugin",
+                "level": "non-urgent",
+                "heading": "Hable con su equipo",
+                "message": "Hable con su equipo antes de cambiar o dejar su plan. "
+                "Pregunte si no sabe qué tomar o cuándo.",
+                "phone_numbers": "",
+            },
+            {
                 "plugin": "CheckQuestionPlugin",
-                "question": "¿Cada cuánto se toman casi siempre las pastillas de mantenimiento?",
+                "question": "¿Cada cuánto se toman, por lo general, las pastillas de mantenimiento?",
                 "answers": "Cada día\n"
-                "Cerca de una vez por semana, solo como se las recetaron\n"
+                "Más o menos una vez a la semana, solo como se las recetaron\n"
                 "Cuando se siente triste",
                 "correct_answer": 2,
-                "explanation": "Se toman cerca de una vez por semana, solo como se las recetaron. "
-                "Vea “Mantenimiento: no perder la mejoría”, más arriba.",
+                "explanation": "La mayoría de las personas que toman pastillas las toman más o menos una "
+                "vez a la semana, solo como se las recetaron, no cuando se sienten tristes. Si se siente "
+                "peor, pida ayuda ahora. Vea “Mantenimiento: no perder la mejoría”, más arriba.",
             },
         ],
     },
@@ -220,22 +259,26 @@ GUIDE = {
             {
                 "plugin": "CareCardPlugin",
                 "level": "emergency",
-                "heading": "Pida ayuda ahora si se siente mucho peor",
+                "heading": "Pida ayuda ahora si se siente peor o en peligro",
                 "message": "Algunas personas se sienten peor en los días o semanas después de una "
-                "infusión. Si se siente más triste o piensa en el suicidio, llame ahora. En el Reino "
-                "Unido también puede ir a la sala de emergencias (A&E).\n"
-                "Hay ayuda. No está solo.",
-                "phone_numbers": EMERGENCY_NUMBERS,
+                "infusión. Si tiene más depresión o piensa en el suicidio, llame ahora.\n"
+                "Hay ayuda. No está solo ni sola.",
+                "phone_numbers": "",
+                "crisis_numbers": True,
             },
             "<h2>Por qué se da en una clínica</h2>"
-            "<p>Mucha ketamina puede hacer que se desmaye. Puede hacer la respiración lenta y "
-            "peligrosa. También puede subir la presión y causar paranoia. Paranoia es sentir que "
-            "otros quieren hacerle daño. Por eso las infusiones se dan en una clínica, con una dosis "
-            "medida.</p>",
-            "<h2>El día del tratamiento</h2>"
-            "<p>Mientras la ketamina actúa, cambia su forma de pensar. Le cuesta más juzgar y "
-            "concentrarse. Ese día no maneje, no firme papeles importantes y no tome decisiones "
-            "grandes.</p>",
+            "<p>Demasiada ketamina puede hacer que pierda el conocimiento (se desmaye). Puede hacer la "
+            "respiración lenta y peligrosa. También puede subir la presión y causar paranoia. Paranoia "
+            "es sentir que otros quieren hacerle daño. Por eso las infusiones se dan en una clínica, con "
+            "una dosis medida.</p>",
+            "<h2>Cualquier día que reciba ketamina</h2>"
+            "<p>Mientras la ketamina actúa, cambia su forma de pensar. Le cuesta más pensar con "
+            "claridad, decidir bien y concentrarse. Ese día no maneje, no firme papeles importantes y no "
+            "tome decisiones grandes.</p>"
+            "<p>Esto es igual para una infusión en la clínica y para las pastillas en casa.</p>",
+            "<h2>Problemas de la vejiga</h2>"
+            "<p>El uso largo o en dosis altas se ha relacionado con problemas de la vejiga y de la "
+            "orina.</p>",
             {
                 "plugin": "CareCardPlugin",
                 "level": "urgent",
@@ -243,21 +286,24 @@ GUIDE = {
                 "message": "- dolor al orinar\n- ganas de orinar muy seguido\n- sangre en la orina\n"
                 "- escapes de orina",
             },
-            "<h2>Uso largo o en dosis altas</h2>"
-            "<p>El uso largo o en dosis altas se ha ligado a problemas de la vejiga y de la orina.</p>"
-            "<p>Algunas personas llegan a depender de la ketamina en la mente. Depender en el cuerpo es "
-            "menos común.</p>"
-            "<p>La FDA avisó sobre la ketamina preparada en farmacias y usada sin control médico. Puede "
-            "causar problemas graves de salud mental, subir la presión y dar problemas para respirar y "
-            "para orinar.</p>"
-            "<p>Aún no se sabe bien qué pasa con el tratamiento repetido durante mucho tiempo.</p>",
+            "<h2>Dependencia</h2>"
+            "<p>Algunas personas sienten que necesitan la ketamina. Esto se llama dependencia "
+            "psicológica. La dependencia física, cuando el cuerpo la necesita, es menos común.</p>",
+            "<h2>Ketamina sin control médico</h2>"
+            "<p>La FDA avisó sobre la ketamina preparada en farmacias y usada sin control médico. Sin "
+            "control médico quiere decir sin un médico que le recete, planee su tratamiento y lo revise "
+            "en sus citas. Esta ketamina puede causar problemas graves de salud mental, subir la presión "
+            "y dar problemas para respirar y para orinar.</p>"
+            "<p>Las pastillas que le da su propio médico, tomadas como él lo planeó y con sus citas de "
+            "control, son un tratamiento con control médico.</p>",
+            "<h2>Lo que aún no sabemos</h2>"
+            "<p>Aún no se sabe bien qué efectos tiene el tratamiento repetido durante mucho tiempo.</p>",
             {
                 "plugin": "CheckQuestionPlugin",
                 "question": "Le duele al orinar, o ve sangre en la orina. ¿Qué debe hacer?",
                 "answers": "Esperar a su próxima cita\nAvisar a su equipo enseguida",
                 "correct_answer": 2,
-                "explanation": "Avise a su equipo enseguida. "
-                "Vea “Avise a su equipo enseguida si nota”, más arriba.",
+                "explanation": "Avise a su equipo enseguida. Vea “Problemas de la vejiga”, más arriba.",
             },
             {
                 "plugin": "CheckQuestionPlugin",
@@ -267,7 +313,7 @@ GUIDE = {
                 "Pedir ayuda ahora: llamar a los números de esta página",
                 "correct_answer": 2,
                 "explanation": "Pida ayuda enseguida. Los números están en “Pida ayuda ahora si se siente "
-                "mucho peor”, arriba en esta página.",
+                "peor o en peligro”, arriba en esta página.",
             },
         ],
     },
@@ -276,48 +322,39 @@ GUIDE = {
         "slug": "antes-de-su-cita",
         "meta_description": "Una lista de lo que debe hacer antes de la evaluación y de la infusión.",
         "blocks": [
+            "<p>Use esta lista para prepararse. Marque cada cosa cuando la haga. Puede imprimir esta "
+            "página y llevarla con usted.</p>",
             {
                 "plugin": "ChecklistPlugin",
                 "title": "Antes de su evaluación",
-                "items": "Haga una lista de todos sus medicamentos y sustancias.\n"
+                "items": "Llene los cuestionarios sobre cómo se siente, si el equipo se los manda.\n"
+                "Anote cómo se siente cada día, si el equipo se lo pide.\n"
+                "Haga una lista de todos sus medicamentos, y de otras drogas o alcohol.\n"
                 "Anote si tiene problemas del corazón, de la presión o de la vejiga.\n"
-                "Anote si tuvo psicosis o si usó ketamina antes.\n"
-                "Llene los cuestionarios que le den.",
+                "Anote si tuvo psicosis (perder el contacto con lo que es real) o si usó ketamina antes.",
             },
             {
                 "plugin": "ChecklistPlugin",
                 "title": "Antes de su infusión",
                 "items": "Coma algo ligero.\n"
-                "No tome alcohol.\n"
-                "Antes del día, pregunte al equipo por los sedantes que toma, como las benzodiacepinas.\n"
+                "No tome alcohol antes de la infusión, a menos que su equipo le diga otra cosa.\n"
+                "No tome sedantes (medicamentos que calman o dan sueño), como las benzodiacepinas, antes "
+                "de la infusión, a menos que su equipo le diga que puede.\n"
+                "Si toma sedantes todos los días, pregunte a su equipo unos días antes.\n"
                 "Lleve audífonos que tapen el ruido y música tranquila sin letra.\n"
-                "Pida a alguien que le lleve a casa.\n"
-                "No maneje hasta el día siguiente.",
+                "Pida a alguien que lo lleve a casa.\n"
+                "No maneje hasta el día siguiente.\n"
+                "Ese día no firme papeles importantes ni tome decisiones grandes.",
             },
         ],
     },
     "get-help-now": {
         "title": "Pida ayuda ahora",
         "slug": "pida-ayuda-ahora",
-        "meta_description": "A qué número llamar si se siente en peligro o mucho peor.",
+        "meta_description": "A qué número llamar si se siente peor o en peligro.",
         "blocks": [
-            "<p>Si se siente en peligro o mucho peor, pida ayuda ahora. No tiene que esperar a su "
-            "próxima cita. Hay ayuda. No está solo.</p>",
-            "<h2>En Estados Unidos</h2>"
-            "<ul>"
-            '<li>Llame al <a href="tel:988">988</a> y marque 2 para hablar en español. O envíe la '
-            "palabra AYUDA por mensaje de texto al 988. Es la Línea de Prevención del Suicidio y "
-            "Crisis.</li>"
-            '<li>En una emergencia, llame al <a href="tel:911">911</a>.</li>'
-            "</ul>",
-            "<h2>En el Reino Unido</h2>"
-            "<ul>"
-            '<li>Si su vida está en peligro, llame al <a href="tel:999">999</a> o vaya a la sala de '
-            "emergencias (A&amp;E).</li>"
-            '<li>Llame al <a href="tel:111">NHS 111</a> y elija la opción 2 para la salud mental.</li>'
-            '<li>Llame gratis a Samaritans al <a href="tel:116123">116 123</a>. Contestan de día y de '
-            "noche, todos los días.</li>"
-            "</ul>",
+            "<p>Si se siente peor o en peligro, pida ayuda ahora. No tiene que esperar a su próxima "
+            "cita. Hay ayuda. No está solo ni sola.</p>",
         ],
     },
     "glossary": {
@@ -357,7 +394,7 @@ GUIDE = {
             "nos ayuda a que la guía sea segura y correcta.</p>",
             "<h2>Preguntas</h2>"
             "<p>Si tiene una pregunta sobre su propio cuidado o sus propios datos, pregunte a la "
-            "clínica que le trata.</p>",
+            "clínica que lo atiende.</p>",
         ],
     },
 }

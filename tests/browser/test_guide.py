@@ -176,7 +176,7 @@ def test_without_javascript_questions_open_and_the_print_link_gives_the_print_vi
 
     page.get_by_role("link", name="Print this page").click()
     assert page.url.endswith("/your-infusion-day/?print=1")
-    assert page.get_by_text("Why can I not drive home?", exact=True).is_visible()
+    assert page.get_by_text("Why can't I drive home?", exact=True).is_visible()
     assert page.get_by_text("do not drive until the next day.", exact=False).last.is_visible()
     assert not page.locator(".site-nav").is_visible()
     assert page.get_by_test_id("crisis-signpost").is_visible()

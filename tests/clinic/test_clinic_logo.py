@@ -8,9 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from clinic.models import ProviderCallToAction
-from tests.support.factories import make_page
-
-from .test_call_to_action import change_url, form_data
+from tests.support.factories import call_to_action_form, call_to_action_url, make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +30,7 @@ def image_bytes(image_format: str, size=(120, 40), noise: bool = False) -> bytes
 
 def upload(administrator_client, name: str, content: bytes, content_type: str):
     logo = SimpleUploadedFile(name, content, content_type=content_type)
-    return administrator_client.post(change_url(), {**form_data(), "logo": logo})
+    return administrator_client.post(call_to_action_url(), {**call_to_action_form(), "logo": logo})
 
 
 @pytest.mark.parametrize(

@@ -240,3 +240,51 @@ class PatientClient(Client):
         if content_type == "application/x-www-form-urlencoded" and not isinstance(data, str | bytes):
             data = urlencode(data or {}, doseq=True)
         return super().post(path, data, content_type=content_type, **extra)
+
+
+# --- The call to action (clinic.ProviderCallToAction) in the admin ---------------------------------
+def call_to_action_url():
+    from clinic.models import ProviderCallToAction
+
+    cta = ProviderCallToAction.objects.get(site_id=1)
+    return f"/admin/clinic/providercalltoaction/{cta.pk}/change/"
+
+
+def call_to_action_form(**changes):
+    """What the admin's call-to-action form posts back, changed by `changes`."""
+    from clinic.models import CallToActionWording
+
+    # The inline for the other languages' wording, as the admin's form sends it back unchanged.
+    wordings = list(CallToActionWording.objects.filter(call_to_action__site_id=1))
+    data = {
+        "wordings-TOTAL_FORMS": str(len(wordings)),
+        "wordings-INITIAL_FORMS": str(len(wordings)),
+        "wordings-MIN_NUM_FORMS": "0",
+        "wordings-MAX_NUM_FORMS": "1000",
+    }
+    for index, wording in enumerate(wordings):
+        data.update(
+            {
+                f"wordings-{index}-id": str(wording.pk),
+                f"wordings-{index}-call_to_action": str(wording.call_to_action_id),
+                f"wordings-{index}-language": wording.language,
+                f"wordings-{index}-heading": wording.heading,
+                f"wordings-{index}-message": wording.message,
+                f"wordings-{index}-contact_label": wording.contact_label,
+                f"wordings-{index}-crisis_numbers": wording.crisis_numbers,
+            }
+        )
+    data |= {
+        "site": "1",
+        "clinic_name": "Riverside Ketamine Clinic",
+        "heading": "Talk to a licensed healthcare provider",
+        "message": "Always talk to a licensed healthcare provider before you change any treatment.",
+        "phone_number": "+44 1865 902 000",
+        "contact_url": "https://riverside.example/book",
+        "contact_label": "Book or change an appointment",
+        "crisis_country": "both",
+        "crisis_region": "",
+        "crisis_numbers": "",
+    }
+    data.update(changes)
+    return data

@@ -1,5 +1,6 @@
 """The portal's URLs plus one view that fails the way every page fails while the database is down."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.db import OperationalError
 from django.urls import path
 
@@ -11,4 +12,8 @@ def lose_the_database(request):
     raise OperationalError("connection refused (deliberate, for the 503 page test)")
 
 
-urlpatterns = [path("database-down-for-test/", lose_the_database), *portal_urlpatterns]
+# In English, and under /es/ in Spanish.
+urlpatterns = [
+    *i18n_patterns(path("database-down-for-test/", lose_the_database), prefix_default_language=False),
+    *portal_urlpatterns,
+]

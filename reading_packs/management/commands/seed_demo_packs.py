@@ -18,7 +18,7 @@ PACKS = [
             "name": "Antes de su evaluación",
             "introduction": "Lea estas páginas antes de su evaluación. Dicen qué pasa y qué debe saber el "
             "equipo sobre usted. Cada página termina con un botón para decir que la leyó. Algunas tienen "
-            "una pregunta corta para ver si se entiende.",
+            "una pregunta corta para ver si entendió.",
         },
     },
     {
@@ -32,7 +32,7 @@ PACKS = [
             "name": "Antes de su primera infusión",
             "introduction": "Lea estas páginas antes de su primera infusión. Dicen cómo prepararse, qué "
             "pasa ese día y cuándo pedir ayuda. Cada página termina con un botón para decir que la leyó. "
-            "Algunas tienen una pregunta corta para ver si se entiende.",
+            "Algunas tienen una pregunta corta para ver si entendió.",
         },
     },
 ]
