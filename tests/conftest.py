@@ -3,6 +3,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import caches
+from django.utils import translation
 
 pytest_plugins = ["tests.support.fixtures", "tests.support.tasks"]
 
@@ -44,6 +45,20 @@ def _fresh_cms_caches(request):
     _clear_cms_caches(uses_database)
     yield
     _clear_cms_caches(uses_database)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language.
+
+    LocaleMiddleware activates the language of the address (Spanish under /es/) and nothing
+    deactivates it, so after a request for a Spanish page the test's thread went on in Spanish:
+    a later test's page.get_absolute_url() gave the Spanish address, or None for a page with no
+    Spanish version, depending on which tests a process had run before.
+    """
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 def require_service(available: bool, what: str) -> None:
