@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "feedback",
     "governance",
     "reading_packs",
+    "site_search",
     "staff_access",
     "frontend_cache",
     "django.contrib.admin",

@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("p/", include("reading_packs.urls")),
     # "Was this page useful?" answers, in the language of the page they were sent from.
     path("feedback/", include("feedback.urls")),
+    # Site search: /search/ in English, /es/buscar/ in Spanish.
+    path("", include("site_search.urls")),
     path("", include("cms.urls")),
     prefix_default_language=False,
 )
