@@ -7,6 +7,8 @@ from .views import FaviconRedirect
 
 urlpatterns = [
     path("favicon.ico", FaviconRedirect.as_view()),
+    # robots.txt and sitemap.xml, for search engines.
+    path("", include("page_metadata.urls")),
     # The second sign-in step lives under /admin/, so it gets the staff headers and policies.
     path("admin/two-factor/", include("staff_access.urls")),
     # Invitations, forgotten passwords and the access review, before the admin catches /admin/.
