@@ -9,7 +9,7 @@ PYTEST_WORKERS ?= auto
 # Local targets run in debug mode; a server started through portal/wsgi.py defaults to production.
 export DEBUG ?= 1
 
-.PHONY: run test install migrate seed lint check bench load bench-cdn backup restore clean
+.PHONY: run test install migrate seed lint check bench load bench-cdn bench-search backup restore clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -65,6 +65,11 @@ load: install
 # Varnish (deploy/varnish/default.vcl) in front of gunicorn: throughput and freshness after a publish.
 bench-cdn: install
 	$(BIN)/python bench/cdn.py
+
+# Site search next to a guide page, with the demo guide copied to 500 pages per language
+# (BENCH_DATABASE_URL=postgres://... for PostgreSQL; docs/search.md has the figures).
+bench-search: install
+	$(BIN)/python bench/search.py
 
 # Back up / restore the database named by DATABASE_URL (SQLite or PostgreSQL) and MEDIA_ROOT, with
 # django-dbbackup, into BACKUP_DIR (default backups/). `make restore` takes the newest backups;

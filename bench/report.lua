@@ -25,7 +25,8 @@ function request()
   end
   if unique then
     -- A query string the page cache never serves or stores: every request is a full render.
-    path = path .. "?bench=" .. id .. "-" .. counter
+    local separator = string.find(path, "?", 1, true) and "&" or "?"
+    path = path .. separator .. "bench=" .. id .. "-" .. counter
   end
   return wrk.format("GET", path)
 end

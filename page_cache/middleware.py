@@ -1,14 +1,21 @@
 """Serving anonymous patients from the page cache, and keeping everything else out of shared caches.
 
-Only cookie-less, query-less anonymous GET/HEAD requests for django CMS pages are served or stored,
-and only 200 answers without cookies that the CMS itself allowed to be cached. A "not found" is
-rendered every time: stored, each of the endless addresses that do not exist would take a place
-in every worker's memory and in Redis, and push real pages out.
+Only cookie-less anonymous GET/HEAD requests for django CMS pages, and for views marked with
+@public_page, are served or stored, and only 200 answers without cookies that the CMS itself
+allowed to be cached (a "not found" is rendered every time: stored, each of the endless addresses
+that do not exist would take a place in every worker's memory and in Redis). A query string makes
+a request uncacheable unless the view is marked as taking those parameters (the search results
+page): its entry is then keyed by a hash of the query string.
 PageCacheMiddleware must sit below every middleware that adds response headers (SecurityMiddleware,
 the CSP middleware): those then run on cached answers exactly as on fresh ones.
 """
 
+import hashlib
+from urllib.parse import parse_qsl
+
 from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils.translation import get_language_from_path, override
 
 from . import store
 from .responses import cached_page, respond
@@ -18,6 +25,19 @@ CACHEABLE_STATUSES = frozenset({200})
 # Headers the CMS sets for its own, time-limited cache; see _make_page_headers_final.
 TIME_DEPENDENT_HEADERS = ("Expires", "Last-Modified")
 MAX_PATH_LENGTH = 512
+MAX_QUERY_STRING_LENGTH = 1024
+QUERY_PARAMETERS_ATTRIBUTE = "page_cache_query_parameters"
+
+
+def public_page(query_parameters=()):
+    """Mark a view whose answer is the same for every anonymous reader, so the page cache keeps it
+    like a CMS page, also when its query string holds only `query_parameters`."""
+
+    def mark(view):
+        setattr(view, QUERY_PARAMETERS_ATTRIBUTE, frozenset(query_parameters))
+        return view
+
+    return mark
 
 
 class PageCacheMiddleware:
@@ -26,12 +46,13 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         meta = request.META
+        query_string = meta.get("QUERY_STRING", "")
         if (
             request.method not in ("GET", "HEAD")
-            or meta.get("QUERY_STRING")
             or "HTTP_AUTHORIZATION" in meta
             or len(request.path_info) > MAX_PATH_LENGTH
             or _has_session_cookie(meta.get("HTTP_COOKIE", ""))
+            or (query_string and not _takes_query(request.path_info, query_string))
         ):
             response = self.get_response(request)
             if _is_public_page(request, response):
@@ -40,6 +61,9 @@ class PageCacheMiddleware:
 
         version = store.current_version()
         key = f"{'https' if request.is_secure() else 'http'}:{meta.get('HTTP_HOST', '')}:{request.path_info}"
+        if query_string:
+            # A hash, so that no cache key holds what a reader typed.
+            key += "?" + hashlib.sha256(query_string.encode()).hexdigest()
         if version is not None:
             entry = store.process_cache.get(key) or store.read_shared(key, version)
             if entry is not None:
@@ -64,10 +88,28 @@ def _has_session_cookie(cookie_header: str) -> bool:
     return any(f"{name}=" in cookie_header for name in names)
 
 
+def _takes_query(path: str, query_string: str) -> bool:
+    """Whether the view at `path` is a public page taking every parameter of `query_string`."""
+    if len(query_string) > MAX_QUERY_STRING_LENGTH:
+        return False
+    try:
+        # This middleware runs before LocaleMiddleware: resolve in the language the path names.
+        with override(get_language_from_path(path) or settings.LANGUAGE_CODE):
+            match = resolve(path)
+    except Resolver404:
+        return False
+    accepted = getattr(match.func, QUERY_PARAMETERS_ATTRIBUTE, frozenset())
+    names = {name for name, _ in parse_qsl(query_string, keep_blank_values=True)}
+    return bool(names) and names <= accepted
+
+
 def _is_public_page(request, response) -> bool:
-    """A django CMS page (or its 404) answered to an anonymous reader, cacheable as far as the CMS knows."""
+    """A django CMS page or a view marked @public_page (or its 404) answered to an anonymous reader,
+    cacheable as far as the CMS knows."""
     match = getattr(request, "resolver_match", None)
-    if match is None or match.url_name not in CMS_PAGE_URL_NAMES:
+    if match is None or (
+        match.url_name not in CMS_PAGE_URL_NAMES and not hasattr(match.func, QUERY_PARAMETERS_ATTRIBUTE)
+    ):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

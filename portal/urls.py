@@ -7,6 +7,8 @@ from .views import FaviconRedirect
 
 urlpatterns = [
     path("favicon.ico", FaviconRedirect.as_view()),
+    # robots.txt and sitemap.xml, for search engines.
+    path("", include("page_metadata.urls")),
     # The second sign-in step lives under /admin/, so it gets the staff headers and policies.
     path("admin/two-factor/", include("staff_access.urls")),
     # Invitations, forgotten passwords and the access review, before the admin catches /admin/.
@@ -30,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("p/", include("reading_packs.urls")),
     # "Was this page useful?" answers, in the language of the page they were sent from.
     path("feedback/", include("feedback.urls")),
+    # Site search: /search/ in English, /es/buscar/ in Spanish.
+    path("", include("site_search.urls")),
     path("", include("cms.urls")),
     prefix_default_language=False,
 )

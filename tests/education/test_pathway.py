@@ -131,3 +131,30 @@ def test_the_print_view_opens_every_answer_and_shows_the_print_layout(client):
     assert 'data-testid="crisis-signpost-print"' in printable
     # The cached normal page is not changed by the print view.
     assert '<details class="question">' in client.get(page.get_absolute_url()).content.decode()
+
+
+def test_the_menu_each_render_reads_does_not_grow_with_pages_below_the_guide_steps(rf):
+    """Every render reads the cached menu: it holds the top-level pages and pages with a reverse
+    id, so adding pages under the steps leaves it as it was."""
+    from django.contrib.auth.models import AnonymousUser
+    from menus.menu_pool import menu_pool
+
+    from tests.support.factories import make_superuser
+
+    def menu_nodes():
+        menu_pool.clear(all=True)
+        request = rf.get("/")
+        request.user = AnonymousUser()
+        request.session = {}
+        return menu_pool.get_renderer(request).get_nodes()
+
+    author = make_superuser("menu")
+    step = make_page("Your infusion day", author=author)
+    make_page("Words used", author=author, reverse_id="glossary", parent=step)
+    before = menu_nodes()
+    for number in range(20):
+        make_page(f"Detail {number}", author=author, parent=step)
+    after = menu_nodes()
+    assert len(after) == len(before) == 2
+    glossary = next(node for node in after if node.attr.get("reverse_id") == "glossary")
+    assert not glossary.visible and glossary.parent is None
