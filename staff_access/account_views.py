@@ -46,7 +46,7 @@ def accept_invitation(request, token):
             # Signed in with the password just chosen (read back: the session is tied to its hash);
             # the second step (enrolment) comes next.
             user.refresh_from_db()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="staff_access.demo_accounts.NoDemoAccountsInProduction")
             return redirect(f"{reverse('staff_access:setup')}?next={reverse('admin:index')}")
         context = {"title": "This invitation no longer works", "invitation": invitation}
         return _render(request, "staff_access/invitation_unusable.html", context, status=410)

@@ -221,7 +221,7 @@ def test_the_groups_in_the_database_are_the_roles_the_code_declares():
         assert {f"{p.content_type.app_label}.{p.codename}" for p in granted} == set(permissions)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_existing_database_upgrades_cleanly_and_its_roles_follow_the_code():
     """An install whose groups an earlier release's migrations made, with this app's migrations
     partly rolled back, migrates forward and ends with exactly the roles staff_access/roles.py
