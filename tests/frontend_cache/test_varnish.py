@@ -102,9 +102,8 @@ def test_patients_are_served_by_varnish_and_staff_never_are(site_behind_varnish)
 
 def test_a_publish_is_visible_through_varnish_within_a_second(site_behind_varnish):
     varnish, url = site_behind_varnish["varnish"], site_behind_varnish["url"]
-    for _ in range(3):
-        varnish.get(url)
-    assert varnish.get(url)[1]["X-Cache"] == "hit"
+    # Warm: on a loaded machine a first fetch may outlast the short test TTL, so ask until a hit.
+    assert poll(lambda: varnish.get(url)[1]["X-Cache"] == "hit", deadline_seconds=10, interval=0.05)
 
     # The publish runs in a separate process (as an editor's request in a worker would), and its
     # purge runs after the commit, in the background.
@@ -228,9 +227,7 @@ def test_a_purge_outlives_the_web_process_that_asked_for_it(site_behind_varnish_
     still sends the BAN, and stops cleanly when told to."""
     site = site_behind_varnish_keeping_pages_long
     varnish, url = site["varnish"], site["url"]
-    for _ in range(2):
-        varnish.get(url)
-    assert varnish.get(url)[1]["X-Cache"] == "hit"
+    assert poll(lambda: varnish.get(url)[1]["X-Cache"] == "hit", deadline_seconds=10, interval=0.05)
 
     env = {**os.environ, "DEBUG": "1", "DATABASE_URL": site["database"], "PORTAL_TASKS_RUN_IMMEDIATELY": "0",
            **site["env"], "DJANGO_SETTINGS_MODULE": "portal.settings"}  # fmt: skip
