@@ -479,7 +479,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        # One structured line per security event (staff_access/events.py); kept at INFO whatever
+        # One structured line per security event (toolkit/security_log.py); kept at INFO whatever
         # the root level, so an audit trail never depends on LOG_LEVEL.
         "portal.security": {"level": "INFO"},
         # django-axes repeats every sign-in at INFO; the security log above already records them.

@@ -17,9 +17,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from toolkit.rate_limits import RateLimit
+from toolkit.security_log import log_event
 
 from . import access_review, invitations
-from .events import log_event
 from .network import client_ip
 
 RESET_WINDOW_SECONDS = 3600

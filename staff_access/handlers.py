@@ -12,9 +12,9 @@ from djangocms_versioning import constants as versioning
 from djangocms_versioning.signals import post_version_operation
 
 from toolkit.queued_email import email_delivered, email_failed
+from toolkit.security_log import log_event
 
 from . import invitations
-from .events import log_event
 from .models import EMAIL_DELIVERED, EMAIL_FAILED, EMAIL_RETRYING, Invitation
 from .network import client_ip
 from .roles import sync_roles

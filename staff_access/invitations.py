@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from toolkit.queued_email import REFERENCE_HEADER
+from toolkit.security_log import log_event
 
-from .events import log_event
 from .models import Invitation
 
 # secrets.token_urlsafe(32): 43 characters of the URL-safe base64 alphabet. The URL accepts only this

@@ -6,8 +6,9 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from toolkit.security_log import log_event
+
 from . import invitations
-from .events import log_event
 
 
 def end_sessions(user) -> int:

@@ -16,8 +16,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from toolkit.qr_codes import qr_svg
+from toolkit.security_log import log_event
 
-from .events import log_event
 from .forms import EnrolmentForm, SecondFactorForm
 from .middleware import has_confirmed_device
 from .network import client_ip

@@ -6,7 +6,6 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 
-from staff_access.events import format_event
 from tests.support.factories import (
     confirmed_totp_device,
     current_totp_code,
@@ -16,6 +15,7 @@ from tests.support.factories import (
     make_user,
     staff_client,
 )
+from toolkit.security_log import format_event
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password-1"

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from staff_access.demo_accounts import DEMO_USERNAMES
-from staff_access.events import log_event
+from toolkit.security_log import log_event
 
 
 class Command(BaseCommand):
