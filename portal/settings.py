@@ -327,6 +327,8 @@ STORAGES = {
 }
 # No email on a failed backup: cron's own mail, or the exit status, tells the operator.
 DBBACKUP_SEND_EMAIL = False
+# Restores a SQLite backup into the open database instead of over its file (see the module).
+DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "toolkit.sqlite_backup.SqliteOnlineConnector"}
 WHITENOISE_MAX_AGE = 3600
 # Locally, serve files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = DEBUG

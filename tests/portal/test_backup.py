@@ -6,6 +6,7 @@ own process, as an operator runs `make backup` and `make restore`.
 
 import json
 import shutil
+import sqlite3
 
 import pytest
 
@@ -110,6 +111,20 @@ def back_up_wipe_and_restore(database_url: str, tmp_path) -> None:
 
 def test_back_up_wipe_and_restore_a_sqlite_site(tmp_path):
     back_up_wipe_and_restore(migrated_sqlite_database(tmp_path / "site.sqlite3"), tmp_path)
+
+
+def test_a_sqlite_restore_is_whole_while_a_worker_still_holds_the_database_open(tmp_path):
+    """A web worker that keeps its connection open keeps the write-ahead log beside the file: the
+    wipe before the restore lives there, and must not come back over the restored pages."""
+    path = tmp_path / "site.sqlite3"
+    database_url = migrated_sqlite_database(path)
+    worker = sqlite3.connect(path)
+    worker.execute("PRAGMA journal_mode=WAL")
+    worker.execute("SELECT count(*) FROM django_migrations").fetchone()
+    try:
+        back_up_wipe_and_restore(database_url, tmp_path)
+    finally:
+        worker.close()
 
 
 @pytest.mark.postgres
