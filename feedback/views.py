@@ -12,6 +12,7 @@ from django.core import signing
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from toolkit.contact_details import clean_patient_text
@@ -29,7 +30,7 @@ TOKEN_MAX_AGE = 60 * 60  # seconds: time enough to write a few sentences
 
 
 def feedback_view(view):
-    return patient_form(require_POST(view))
+    return patient_form(require_POST(view), typed_fields={"comment": _("Your comment")})
 
 
 def _published(page_id, language):

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from education.models import CheckQuestion
@@ -33,7 +34,9 @@ QUESTIONS_MAX_LENGTH = 1000
 # Same-origin posts only; every answer (refusals too) kept out of caches and search engines. The
 # code is in the address: the Referer is sent to this site only (its forms' fallback check for
 # browsers without Fetch Metadata needs it), never to another.
-pack_response = patient_form(referrer_policy="same-origin")
+pack_response = patient_form(
+    referrer_policy="same-origin", typed_fields={"questions": _("Your questions for your care team")}
+)
 
 
 # Notices inside a pack (a wrong or expired code) keep the pack's layout: no guide menu, no language switch.

@@ -7,14 +7,25 @@ packs, page feedback) are exempt from it and refuse, with 403, any POST not sent
 pages. Browsers say where a POST comes from in `Origin`; a page sent with `Referrer-Policy:
 no-referrer` makes the browser send `Origin: null`, so then `Sec-Fetch-Site` decides, and for a
 browser with neither, `Referer`. A request that says nothing at all is refused.
+
+What a patient sends is never lost to a database that is busy or down: the answer is the form
+again, to the same address, with what they typed in it and a plain "this was not saved".
 """
 
+import logging
 from functools import wraps
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
+
+logger = logging.getLogger(__name__)
+# Long enough for a lock to clear or a database to restart; the page says "wait a moment".
+NOT_SAVED_RETRY_AFTER_SECONDS = 10
 
 
 def _origin_of(url: str) -> str:
@@ -61,7 +72,21 @@ def _refusal(request):
     return None
 
 
-def patient_form(view=None, *, referrer_policy: str = ""):
+def _not_saved(request, typed_fields: dict) -> HttpResponse:
+    """The patient's own words back in a form that posts to the same address, the rest of what they
+    sent carried along unseen. Rendered without request context: its processors may need the very
+    database that failed, so the layout is the error pages' one."""
+    typed = [(name, label, request.POST.get(name, "")) for name, label in typed_fields.items()]
+    carried = [
+        (name, value) for name, values in request.POST.lists() if name not in typed_fields for value in values
+    ]
+    context = {"notice_layout": "error_base.html", "action": request.path, "typed": typed, "carried": carried}
+    response = HttpResponse(loader.render_to_string("toolkit/not_saved.html", context), status=503)
+    response["Retry-After"] = str(NOT_SAVED_RETRY_AFTER_SECONDS)
+    return response
+
+
+def patient_form(view=None, *, referrer_policy: str = "", typed_fields: dict | None = None):
     """The rules of every view a patient's form is shown by or sent to (reading packs, feedback).
 
     - No cookie: exempt from the cookie-based CSRF check, so no CSRF cookie is ever needed or set.
@@ -72,13 +97,26 @@ def patient_form(view=None, *, referrer_policy: str = ""):
     - Every answer, refusals included, is `no-store` (never kept by any cache) and `noindex`.
     - `referrer_policy`, when given, replaces the site's Referrer-Policy (a pack's address holds
       its code, which must not leave the site).
+    - Nothing typed is lost: a POST the database cannot save (locked past its busy timeout, or
+      down) is answered 503 with the form again; `typed_fields` maps the fields a patient writes in
+      to their labels, shown in text boxes; every other field is sent back unseen.
     """
+    typed_fields = typed_fields or {}
 
     def decorate(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             refusal = _refusal(request)
-            response = refusal if refusal is not None else view(request, *args, **kwargs)
+            try:
+                response = refusal if refusal is not None else view(request, *args, **kwargs)
+            except DatabaseError as error:
+                if request.method != "POST":
+                    raise
+                # Neither the address (a pack's holds its code) nor what was typed goes in the log.
+                logger.warning(
+                    "A patient form could not be saved (%s); sent back to try again", type(error).__name__
+                )
+                response = _not_saved(request, typed_fields)
             response["Cache-Control"] = "no-store"
             response["X-Robots-Tag"] = "noindex"
             if referrer_policy:

@@ -39,3 +39,9 @@ def url_for_page(context, reverse_id: str):
 @register.simple_tag(takes_context=True)
 def get_help_now_url(context):
     return url_for_page(context, CRISIS_PAGE_REVERSE_ID) or crisis_page_fallback_url()
+
+
+@register.simple_tag
+def crisis_page_fallback():
+    """The crisis page's seeded address in the current language, found without the database."""
+    return crisis_page_fallback_url()
