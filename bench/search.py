@@ -132,6 +132,9 @@ def main() -> None:
             site.stop()
             site.forget_redis_keys()
             if created:
+                from django.db import connections as django_connections
+
+                django_connections.close_all()  # this process's own session from the copying
                 subprocess.run(
                     ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", created], check=False
                 )
