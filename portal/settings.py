@@ -142,10 +142,16 @@ MIDDLEWARE = [
     "portal.health.HealthCheckMiddleware",
     # On the way out, after everything below: whatever is not marked public becomes private.
     "page_cache.middleware.PrivateUnlessPublicMiddleware",
+    # On the way out, after compression: a HEAD keeps the GET's headers and loses its body.
+    "page_cache.compression.HeadWithoutBodyMiddleware",
+    # Whatever the page cache and whitenoise did not compress (page_cache/compression.py).
+    "page_cache.compression.CompressRestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "toolkit.security_headers.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "toolkit.security_headers.BadRequestGuardMiddleware",
+    # Around whitenoise: each content coding of a static file gets an ETag of its own.
+    "page_cache.compression.StaticFileETagMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below every middleware that adds response headers (security headers, CSP), so those run on
     # cached pages exactly as on fresh ones; above everything that needs the session or the database.
