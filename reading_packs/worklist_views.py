@@ -23,7 +23,9 @@ PERIOD_CHOICES = [(key, f"Last {days} days") for key, days in worklist.PERIODS.i
 
 
 class FilterForm(forms.Form):
-    period = forms.ChoiceField(label="Issued in the", choices=PERIOD_CHOICES, required=False)
+    period = forms.ChoiceField(
+        label="Issued in the", choices=PERIOD_CHOICES, required=False, initial=worklist.DEFAULT_PERIOD
+    )
     status = forms.ChoiceField(label="Status", choices=STATUS_CHOICES, required=False)
     mine = forms.BooleanField(label="Issued by me", required=False)
 
