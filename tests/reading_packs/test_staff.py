@@ -119,3 +119,4 @@ def test_a_care_coordinator_cannot_edit_pages_publish_review_or_manage_users(pac
     # They can see which packs exist, with the way to issue them.
     html = coordinator.get("/admin/reading_packs/readingpack/").content.decode()
     assert "Issue a pack to a patient" in html and "Look up a reading record" in html
+    assert 'href="/staff/packs/issued/">Packs issued</a>' in html
