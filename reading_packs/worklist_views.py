@@ -23,9 +23,7 @@ PERIOD_CHOICES = [(key, f"Last {days} days") for key, days in worklist.PERIODS.i
 
 
 class FilterForm(forms.Form):
-    period = forms.ChoiceField(
-        label="Issued in the", choices=PERIOD_CHOICES, required=False, initial=worklist.DEFAULT_PERIOD
-    )
+    period = forms.ChoiceField(label="Issued in the", choices=PERIOD_CHOICES, required=False)
     status = forms.ChoiceField(label="Status", choices=STATUS_CHOICES, required=False)
     mine = forms.BooleanField(label="Issued by me", required=False)
 
@@ -56,7 +54,9 @@ def _back(request) -> str:
 @staff_view(ISSUE_PERMISSION)
 @require_GET
 def issued(request):
-    form = FilterForm(request.GET or None)
+    data = request.GET.copy()
+    data.setdefault("period", worklist.DEFAULT_PERIOD)  # so page 2 of the plain list shows 30 days too
+    form = FilterForm(data)
     choices = form.cleaned_data if form.is_valid() else {}
     rows = worklist.issued_packs(
         period=choices.get("period") or worklist.DEFAULT_PERIOD,
