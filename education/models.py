@@ -215,6 +215,14 @@ class CheckQuestion(CMSPlugin):
             "for example “See “After your infusion” above.”"
         ),
     )
+    safety_check = models.BooleanField(
+        "safety check",
+        default=False,
+        help_text=(
+            "Tick when a patient who gets this wrong, or skips it, may not know when to get help. "
+            "The reading record highlights it when it is skipped or still wrong."
+        ),
+    )
 
     def __str__(self) -> str:
         return self.question

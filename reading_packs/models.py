@@ -91,8 +91,13 @@ class IssuedPack(models.Model):
     """One code given to one patient. The code itself is not stored: only its keyed hash."""
 
     ISSUED, OPENED, IN_PROGRESS, FINISHED, EXPIRED = "issued", "opened", "in progress", "finished", "expired"
+    CANCELLED = "cancelled"
+    STATUSES = [ISSUED, OPENED, IN_PROGRESS, FINISHED, EXPIRED, CANCELLED]
 
     code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The code's last 4 characters, so staff can match a row of the worklist with the code in their
+    # own records. The first 4 are never kept: the tail alone opens nothing.
+    code_tail = models.CharField(max_length=4, blank=True, editable=False)
     pack = models.ForeignKey(ReadingPack, on_delete=models.PROTECT, related_name="issued")
     # The pack's name and pages as they were when the code was given, so later edits to the pack
     # do not change what this patient was asked to read.
@@ -107,6 +112,7 @@ class IssuedPack(models.Model):
     opened_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     questions = models.TextField(blank=True, max_length=1000)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = "issued reading pack"
@@ -118,7 +124,16 @@ class IssuedPack(models.Model):
     def is_expired(self, now: datetime.datetime | None = None) -> bool:
         return (now or timezone.now()) >= self.expires_at
 
+    def shown_tail(self) -> str:
+        """How staff see the code once the slip is printed: `…-7K2P`."""
+        return f"…-{self.code_tail}" if self.code_tail else "…"
+
+    def still_works(self, now: datetime.datetime | None = None) -> bool:
+        return self.cancelled_at is None and not self.is_expired(now)
+
     def status(self, now: datetime.datetime | None = None) -> str:
+        if self.cancelled_at:
+            return self.CANCELLED
         if self.finished_at:
             return self.FINISHED
         if self.is_expired(now):

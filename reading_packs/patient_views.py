@@ -67,8 +67,9 @@ def _open(
         if WRONG_CODE_LIMIT.hit_client(request):
             return _render(request, "too_many_tries.html", status=429)
         return _not_found(request, code)
-    if issued.is_expired():
-        return _render(request, "expired.html", {"pack_name": issued.pack_name}, status=410)
+    if issued.cancelled_at is not None or issued.is_expired():
+        context = {"pack_name": issued.pack_name, "cancelled": issued.cancelled_at is not None}
+        return _render(request, "expired.html", context, status=410)
     if url_name:
         return _in_its_language(issued, code, url_name, *args) or issued
     return issued
@@ -168,6 +169,11 @@ def page(request, code, number):
     if entry is None:
         return _not_found(request, code)
     if request.method == "POST":
+        unanswered = (
+            [] if entry.read or request.POST.get("unanswered") == "skip" else _unanswered(issued, entry)
+        )
+        if unanswered:
+            return _ask_about_checks(request, issued, code, entries, entry, unanswered)
         records.mark_read(issued, entry)
         unread = [other for other in entries if not other.read and other.number != number]
         later = [other for other in unread if other.number > number] or unread
@@ -190,6 +196,29 @@ def page(request, code, number):
         "urls": _urls(code),
     }
     return _render(request, "page.html", context)
+
+
+def _unanswered(issued, entry) -> list:
+    answered = set(issued.check_answers.filter(page=entry.page).values_list("question", flat=True))
+    checks = CheckQuestion.objects.filter(placeholder__in=entry.content.placeholders.all()).order_by(
+        "position"
+    )
+    return [check for check in checks if check.question not in answered]
+
+
+def _ask_about_checks(request, issued, code, entries, entry, unanswered):
+    """Asked once, on a page of its own (no script needed), and never a barrier: either way is fine."""
+    context = {
+        "issued": issued,
+        "pack_name": issued.pack.wording(issued.language)[0],
+        "entries": entries,
+        "entry": entry,
+        "read_count": sum(other.read for other in entries),
+        "unanswered": unanswered,
+        "page_url": _page_url(code, entry.number),
+        "urls": _urls(code),
+    }
+    return _render(request, "unanswered.html", context)
 
 
 @pack_response

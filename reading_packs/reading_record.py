@@ -2,10 +2,13 @@
 
 from cms.models import PageContent
 
+from .checks import check_lines
 from .models import IssuedPack
 
 
 def reading_record(issued: IssuedPack) -> dict:
+    """Everything the clinic may keep: `checks` lists every check of the pack, answered or not;
+    `answers` the answers alone, with their times."""
     reads = {read.page_id: read for read in issued.page_reads.all()}
     titles = dict(
         PageContent.objects.filter(page_id__in=issued.page_ids, language=issued.language).values_list(
@@ -42,6 +45,19 @@ def reading_record(issued: IssuedPack) -> dict:
         }
         for answer in issued.check_answers.all()
     ]
+    checks = [
+        {
+            "page": page_titles.get(line.page_id, "(page no longer published)"),
+            "question": line.question,
+            "safety_check": line.safety,
+            "outcome": line.outcome,
+            "needs_attention": line.needs_attention,
+            "first_answer": line.answer.first_answer if line.answer else None,
+            "final_answer": line.answer.final_answer if line.answer else None,
+            "attempts": line.answer.attempts if line.answer else 0,
+        }
+        for line in check_lines(issued)
+    ]
     return {
         "pack": issued.pack_name,
         "pack_slug": issued.pack.slug,
@@ -51,9 +67,11 @@ def reading_record(issued: IssuedPack) -> dict:
         "expires_at": issued.expires_at,
         "opened_at": issued.opened_at,
         "finished_at": issued.finished_at,
+        "cancelled_at": issued.cancelled_at,
         "pages_read": sum(page["read"] for page in pages),
         "pages_total": len(pages),
         "pages": pages,
+        "checks": checks,
         "answers": answers,
         "questions": issued.questions,
     }

@@ -27,6 +27,7 @@ def issue(pack: ReadingPack, language: str = "", days: int | None = None, user=N
             with transaction.atomic():
                 issued = IssuedPack.objects.create(
                     code_hash=codes.code_hash(code),
+                    code_tail=code[-codes.GROUP :],
                     pack=pack,
                     pack_name=pack.wording(language)[0],
                     page_ids=list(pack.pack_pages.values_list("page_id", flat=True)),
@@ -159,6 +160,30 @@ def finish(issued: IssuedPack, questions: str) -> None:
     issued.questions = questions
     issued.finished_at = issued.finished_at or timezone.now()
     issued.save(update_fields=["questions", "finished_at"])
+
+
+def cancel(issued: IssuedPack) -> bool:
+    """Stop the code working now; False if it was already cancelled."""
+    return bool(
+        IssuedPack.objects.filter(pk=issued.pk, cancelled_at__isnull=True).update(cancelled_at=timezone.now())
+    )
+
+
+def latest_expiry(issued: IssuedPack, now: datetime.datetime | None = None) -> datetime.datetime:
+    """A code can be extended to at most its pack's days valid, counted from today."""
+    return (now or timezone.now()) + datetime.timedelta(days=issued.pack.days_valid)
+
+
+def extend(issued: IssuedPack, days: int, now: datetime.datetime | None = None) -> datetime.datetime:
+    """Make the code work until `days` from now (1 to the pack's days valid); the new expiry."""
+    now = now or timezone.now()
+    if issued.cancelled_at is not None:
+        raise ValueError("A cancelled code cannot be extended.")
+    if not 1 <= days <= issued.pack.days_valid:
+        raise ValueError(f"Choose between 1 and {issued.pack.days_valid} days.")
+    issued.expires_at = now + datetime.timedelta(days=days)
+    issued.save(update_fields=["expires_at"])
+    return issued.expires_at
 
 
 def purge(now: datetime.datetime | None = None) -> int:

@@ -318,6 +318,7 @@ GUIDE = [
                 "question": "It hurts when you pass urine, or you see blood in it. What should you do?",
                 "answers": "Wait for your next check-up\nTell your team at once",
                 "correct_answer": 2,
+                "safety_check": True,
                 "explanation": "Tell your team at once. See “Bladder problems” above.",
             },
             {
@@ -325,6 +326,7 @@ GUIDE = [
                 "question": "You feel worse or unsafe in the days after an infusion. What should you do?",
                 "answers": "Wait for your next visit\nGet help now: call the numbers on this page",
                 "correct_answer": 2,
+                "safety_check": True,
                 "explanation": "Get help at once. The numbers are in “Get help now if you feel worse or "
                 "unsafe” at the top of this page.",
             },

@@ -303,6 +303,7 @@ GUIDE = {
                 "question": "Le duele al orinar, o ve sangre en la orina. ¿Qué debe hacer?",
                 "answers": "Esperar a su próxima cita\nAvisar a su equipo enseguida",
                 "correct_answer": 2,
+                "safety_check": True,
                 "explanation": "Avise a su equipo enseguida. Vea “Problemas de la vejiga”, más arriba.",
             },
             {
@@ -312,6 +313,7 @@ GUIDE = {
                 "answers": "Esperar a su próxima cita\n"
                 "Pedir ayuda ahora: llamar a los números de esta página",
                 "correct_answer": 2,
+                "safety_check": True,
                 "explanation": "Pida ayuda enseguida. Los números están en “Pida ayuda ahora si se siente "
                 "peor o en peligro”, arriba en esta página.",
             },

@@ -105,7 +105,9 @@ def test_the_crisis_box_in_a_reading_pack_and_on_its_slip_follows_the_clinic_cou
     choose(country)
     pack = ReadingPack.objects.get(slug="first-infusion")
     coordinator = staff_client(make_user("Care coordinator"))
-    slip = coordinator.post(f"/staff/packs/{pack.slug}/issue/", {"language": language}).content.decode()
+    slip = coordinator.post(
+        f"/staff/packs/{pack.slug}/issue/", {"language": language}, follow=True
+    ).content.decode()
     assert numbers_in(part(slip, r'<div class="slip__crisis".*?</div>')) == EXPECTED[country]
     _issued, code = issue(pack, language=language)
     page = client.get(f"{PREFIX[language]}/p/{code}/1/").content.decode()

@@ -34,7 +34,9 @@ def test_issue_reading_pack_prints_a_working_code_link_and_expiry_and_reading_re
     text = run("reading_record", code)
     assert "Before your first infusion (en): in progress" in text
     assert "1. Your infusion day: read" in text and "version 1, reviewed" in text
-    assert "first “About 10 minutes” (wrong)" in text
+    assert (
+        "How long does the infusion take? (Your infusion day): still wrong, first “About 10 minutes”" in text
+    )
 
     record = json.loads(run("reading_record", code.lower().replace("-", ""), "--json"))
     assert record["status"] == "in progress"

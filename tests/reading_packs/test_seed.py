@@ -50,3 +50,23 @@ def test_a_seeded_check_works_without_javascript_on_the_guide_page(client):
     assert "Check your understanding" in html
     assert "How long does the infusion take?" in html
     assert '<details class="check__reveal">' in html and "<summary>Show the answer</summary>" in html
+
+
+def test_the_two_safety_checks_on_risks_are_marked_in_both_languages_and_asked_about_in_spanish():
+    from tests.support.factories import PatientClient
+    from tests.support.packs import SAME_ORIGIN
+
+    seed()
+    safety = CheckQuestion.objects.filter(safety_check=True)
+    assert sorted(safety.values_list("language", flat=True)) == ["en", "en", "es", "es"]
+    assert {check.question[:20] for check in safety} == {
+        "It hurts when you pa",
+        "You feel worse or un",
+        "Le duele al orinar, ",
+        "Se siente peor o en ",
+    }
+    _issued, code = issue(ReadingPack.objects.get(slug="assessment"), language="es")
+    html = PatientClient().post(f"/es/p/{code}/3/", **SAME_ORIGIN).content.decode()
+    assert "¿Quiere responder antes a las preguntas?" in html
+    assert "No respondió a 2 preguntas de “Riesgos y efectos secundarios”:" in html
+    assert "Marcar la página como leída sin responder" in html

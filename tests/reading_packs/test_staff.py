@@ -26,7 +26,7 @@ def test_a_care_coordinator_issues_a_pack_and_gets_a_printable_slip(pack):
     assert listing.status_code == 200
     assert "Before your first infusion" in listing.content.decode()
 
-    response = coordinator.post(f"/staff/packs/{pack.slug}/issue/", {"language": "en"})
+    response = coordinator.post(f"/staff/packs/{pack.slug}/issue/", {"language": "en"}, follow=True)
     html = response.content.decode()
     assert response.status_code == 200
     code = CODE.search(html).group(1)
@@ -44,7 +44,9 @@ def test_a_care_coordinator_issues_a_pack_and_gets_a_printable_slip(pack):
 
 def test_a_spanish_slip_is_in_spanish_and_links_to_the_spanish_pack(pack):
     coordinator = staff_client(make_user("Care coordinator"))
-    html = coordinator.post(f"/staff/packs/{pack.slug}/issue/", {"language": "es"}).content.decode()
+    html = coordinator.post(
+        f"/staff/packs/{pack.slug}/issue/", {"language": "es"}, follow=True
+    ).content.decode()
     code = CODE.search(html).group(1)
     assert f"/es/p/{code}/" in html
     assert '<html lang="es">' in html
@@ -65,14 +67,14 @@ def test_the_reading_record_shows_status_pages_with_versions_answers_and_questio
     check = CheckQuestion.objects.get()
     patient.post(f"/p/{code}/1/answer/", {"check": check.pk, "answer": 3}, **SAME_ORIGIN)
     patient.post(f"/p/{code}/1/answer/", {"check": check.pk, "answer": 2}, **SAME_ORIGIN)
-    patient.post(f"/p/{code}/1/", **SAME_ORIGIN)
+    patient.post(f"/p/{code}/1/", **SAME_ORIGIN)  # every check answered: marked read at once
     patient.post(f"/p/{code}/finish/", {"questions": "Can I drive home?"}, **SAME_ORIGIN)
 
     html = coordinator.post("/staff/packs/record/", {"code": code}).content.decode()
     assert "Finished" in html
     assert "Version 1" in html and "Dr Asha Patel" in html
-    assert "About 4 hours — <strong>wrong</strong>" in html
-    assert "About 40 minutes — <strong>right</strong>" in html
+    assert "<strong>Right after a wrong answer</strong>" in html
+    assert "First: About 4 hours<br>Last: About 40 minutes (2 tries)" in html
     assert "Can I drive home?" in html
     assert "1 of 1" in html
 
@@ -98,7 +100,7 @@ def test_staff_pages_need_login_and_the_permission(pack):
 @pytest.mark.parametrize("role", ["Editor", "Clinical reviewer"])
 def test_clinicians_may_issue_packs_and_read_records(pack, role):
     client = staff_client(make_user(role))
-    html = client.post(f"/staff/packs/{pack.slug}/issue/", {"language": "en"}).content.decode()
+    html = client.post(f"/staff/packs/{pack.slug}/issue/", {"language": "en"}, follow=True).content.decode()
     code = CODE.search(html).group(1)
     assert client.post("/staff/packs/record/", {"code": code}).status_code == 200
 
@@ -117,3 +119,4 @@ def test_a_care_coordinator_cannot_edit_pages_publish_review_or_manage_users(pac
     # They can see which packs exist, with the way to issue them.
     html = coordinator.get("/admin/reading_packs/readingpack/").content.decode()
     assert "Issue a pack to a patient" in html and "Look up a reading record" in html
+    assert 'href="/staff/packs/issued/">Packs issued</a>' in html

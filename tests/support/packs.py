@@ -22,9 +22,12 @@ def make_page_with_check(
     answers: str = "About 10 minutes\nAbout 40 minutes\nAbout 4 hours",
     correct_answer: int = 2,
     explanation: str = "It takes about 40 minutes. See “How long it takes” above.",
+    safety_check: bool = False,
+    more_checks: tuple[dict, ...] = (),
     reviewed: bool = True,
 ):
-    """A published page with a text block and one check question; reviewed unless told otherwise."""
+    """A published page with a text block and a check question (and `more_checks`, each a dict of
+    CheckQuestion fields); reviewed unless told otherwise. Returns the page and its first check."""
     author = make_superuser(f"author-{title.lower().replace(' ', '-')[:20]}-{timezone.now().timestamp()}")
     page = make_page(title, body, author=author, published=False)
     check = add_block(
@@ -34,7 +37,10 @@ def make_page_with_check(
         answers=answers,
         correct_answer=correct_answer,
         explanation=explanation,
+        safety_check=safety_check,
     )
+    for fields in more_checks:
+        add_block(page, "CheckQuestionPlugin", **{"explanation": "See above.", **fields})
     content = page_content(page)
     if reviewed:
         make_review(content)

@@ -7,7 +7,7 @@ from reading_packs.reading_record import as_json_ready, reading_record
 
 
 class Command(BaseCommand):
-    help = "Print the reading record of a code: pages read (with version numbers), answers and questions."
+    help = "Print the reading record of a code: pages read (with version numbers), every check and questions."
 
     def add_arguments(self, parser):
         parser.add_argument("code", help="The code from the patient's record, for example KX7P-2M9Q.")
@@ -44,14 +44,13 @@ def _as_text(record: dict) -> str:
             )
         else:
             lines.append(f"  {page['position']}. {page['title']}: not read")
-    lines.append("Checks:" if record["answers"] else "Checks: none answered")
-    for answer in record["answers"]:
-        first = "right" if answer["first_correct"] else "wrong"
-        final = "right" if answer["final_correct"] else "wrong"
-        lines.append(
-            f"  {answer['question']} ({answer['page']}, version {answer['version_number']}): "
-            f"first “{answer['first_answer']}” ({first}), final “{answer['final_answer']}” ({final}), "
-            f"{answer['attempts']} tr{'y' if answer['attempts'] == 1 else 'ies'}"
-        )
+    lines.append("Checks:" if record["checks"] else "Checks: none in this pack")
+    for check in record["checks"]:
+        safety = ", safety check" if check["safety_check"] else ""
+        line = f"  {check['question']} ({check['page']}{safety}): {check['outcome']}"
+        if check["attempts"]:
+            tries = f"{check['attempts']} tr{'y' if check['attempts'] == 1 else 'ies'}"
+            line += f", first “{check['first_answer']}”, final “{check['final_answer']}”, {tries}"
+        lines.append(line)
     lines.append(f"Questions for the appointment: {record['questions'] or 'none'}")
     return "\n".join(lines)
