@@ -23,8 +23,7 @@ def make_user(
     user = get_user_model().objects.create_user(
         username=username,
         password=password,
-        email=f"{username}@clinic.example",
-        **{"is_staff": role is not None, **extra},
+        **{"email": f"{username}@clinic.example", "is_staff": role is not None, **extra},
     )
     if role:
         user.groups.add(Group.objects.get(name=role))
