@@ -166,7 +166,7 @@ def ask_for_review(request, content_id: int):
     if version is None or version.state != DRAFT:
         raise Http404("Only a draft can be sent for review.")
     existing = ReviewRequest.objects.filter(content=content).select_related("requested_by").first()
-    form = ReviewRequestForm(request.POST or None)
+    form = ReviewRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if existing is None:
             _request, recipients = send_review_request(content, request.user, form.cleaned_data["note"])

@@ -22,6 +22,12 @@ from .roles import ROLES
 
 User = get_user_model()
 
+# The portal's own name on every staff page, instead of Django's "Django administration".
+PORTAL_NAME = "Ketamine therapy patient guide"
+admin.site.site_header = f"{PORTAL_NAME}: staff"
+admin.site.site_title = f"{PORTAL_NAME} (staff)"
+admin.site.index_title = "Your work today"
+
 
 class StaffUserAdmin(UserAdmin):
     list_display = ("username", "first_name", "last_name", "email", "is_staff", "is_active", "roles")

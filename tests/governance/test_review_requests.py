@@ -99,6 +99,7 @@ def test_a_draft_with_no_reviewer_to_reach_says_so(editor, rhea, draft):
     response = client.post(ask_url(draft), {}, follow=True).content.decode()
     assert "No clinical reviewer can be emailed about this draft" in response
     assert mail.outbox == []
+    assert ReviewRequest.objects.get().reviewers_emailed == 0
     dashboard = client.get(reverse("governance:review-dashboard")).content.decode()
     assert "No reviewer to reach" in dashboard
 
