@@ -95,6 +95,7 @@ class ClinicalReviewToolbar(ExtensionToolbar):
                     "hard": not stored.too_short and is_hard(grade, content.language),
                     "note": grade_note(grade, too_short=stored.too_short, language=content.language),
                     "measure": measure_name(content.language),
+                    "short_measure": "Ease" if content.language == "es" else "Grade",
                     "spanish": content.language == "es",
                 },
                 side=self.toolbar.RIGHT,

@@ -77,6 +77,27 @@ def record_review_in_the_admin(page, live_server_url: str, draft) -> None:
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
 
+def assert_toolbar_items_do_not_overlap(page) -> None:
+    """At 1280 px the right side of the CMS toolbar (buttons, the grade, warnings) covers no menu."""
+    page.wait_for_timeout(300)  # the CMS fits its menus to the width after the page has loaded
+    edges = page.evaluate(
+        """() => {
+          const boxes = selector => [...document.querySelectorAll(selector)]
+            .map(element => element.getBoundingClientRect()).filter(box => box.width > 0);
+          const left = boxes('.cms-toolbar-left > .cms-toolbar-item:not(.cms-toolbar-item-navigation), '
+            + '.cms-toolbar-left .cms-toolbar-item-navigation > li');
+          const right = boxes('.cms-toolbar-right > .cms-toolbar-item');
+          return {
+            left: Math.max(...left.map(box => box.right)),
+            right: Math.min(...right.map(box => box.left)),
+          };
+        }"""
+    )
+    assert edges["left"] <= edges["right"], edges
+    for menu in ("Page", "Clinical review"):
+        expect(page.locator(".cms-toolbar-left").get_by_text(menu, exact=True).first).to_be_visible()
+
+
 def click_publish(page, url: str) -> None:
     page.goto(url)
     page.get_by_role("link", name="Edit", exact=True).click()
@@ -108,6 +129,7 @@ def test_an_editor_asks_for_review_and_a_reviewer_checks_and_publishes(live_serv
     expect(editor.get_by_role("link", name="Publish", exact=True)).to_have_count(0)
     ask = editor.locator(".cms-toolbar").get_by_role("link", name="Ask for review", exact=True)
     expect(ask).to_be_visible()
+    assert_toolbar_items_do_not_overlap(editor)
     screenshot(editor, "toolbar-editor-draft-1280")
     mail.outbox.clear()
     ask.click()
@@ -132,6 +154,7 @@ def test_an_editor_asks_for_review_and_a_reviewer_checks_and_publishes(live_serv
 
     # Publishing with the review carried over from the old text is refused, in plain words.
     click_publish(reviewer, url)
+    assert_toolbar_items_do_not_overlap(reviewer)
     expect(reviewer.locator(".cms-messages")).to_contain_text("after its clinical review record was made")
     assert Version.objects.get(pk=draft.pk).state == DRAFT
 
