@@ -28,6 +28,13 @@ NOT_A_DRAFT = (
 )
 
 
+CARRIED_OVER = (
+    "This record was carried over from the version before: it reviewed the old text, not this "
+    "draft. Check the draft, then save the record as your own review of it (the form starts in your "
+    "name and with today's date)."
+)
+
+
 def _version_of(content):
     return Version.objects.get_for_content(content) if content is not None else None
 
@@ -134,6 +141,14 @@ class ClinicalReviewAdmin(PageContentExtensionAdmin):
             reviewers = Q(groups__permissions__codename="publish_page") | Q(is_superuser=True)
             kwargs["queryset"] = get_user_model().objects.filter(reviewers, is_active=True).distinct()
             kwargs.setdefault("initial", request.user.pk)
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            # Both demo reviewers, and many colleagues, are told apart by full name, not sign-in name.
+            field.label_from_instance = lambda user: (
+                f"{user.get_full_name()} ({user.get_username()})"
+                if user.get_full_name()
+                else user.get_username()
+            )
+            return field
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
@@ -179,6 +194,14 @@ class ClinicalReviewAdmin(PageContentExtensionAdmin):
             version = _version_of(review.extended_object)
             state = version.get_state_display().lower() if version else "not versioned"
             self.message_user(request, NOT_A_DRAFT.format(state=state), messages.INFO)
+        elif (
+            request.method == "GET"
+            and review is not None
+            and review.recorded_by_id is None
+            and request.user.has_perm("cms.publish_page")
+            and self.has_change_permission(request, review)
+        ):
+            self.message_user(request, CARRIED_OVER, messages.WARNING)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):

@@ -68,7 +68,7 @@ class ClinicalReview(PageContentExtension):
         permissions = [("view_review_dashboard", "Can see the clinical review dashboard")]
 
     def __str__(self) -> str:
-        return f"Clinical review by {self.reviewer_name} on {self.reviewed_on:%d %B %Y}"
+        return f"Clinical review by {self.reviewer_name} on {self.reviewed_on.day} {self.reviewed_on:%B %Y}"
 
     def clean(self):
         if self.reviewed_on and self.reviewed_on > timezone.localdate():
@@ -153,7 +153,7 @@ class ReviewRequest(models.Model):
     reviewers_emailed = models.PositiveSmallIntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"Review of {self.content} asked by {self.requested_by} on {self.requested_at:%d %B %Y}"
+        return f"Review of {self.content} asked by {self.requested_by} at {self.requested_at:%Y-%m-%d %H:%M}"
 
 
 class ReadingGrade(models.Model):

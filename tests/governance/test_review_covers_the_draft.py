@@ -92,7 +92,10 @@ def test_a_same_day_change_published_without_a_new_review_is_refused_and_history
 
     # Sam records his own review of the new text (the form starts in his name) and publishes.
     client = staff_client(sam)
-    form = client.get(review_change_url(draft)).context["adminform"].form
+    opened = client.get(review_change_url(draft))
+    assert "This record was carried over from the version before" in opened.content.decode()
+    assert "Demo reviewer Sam (sam)" in opened.content.decode()  # accounts by name in the list
+    form = opened.context["adminform"].form
     assert form.initial["reviewer_account"] == sam.pk
     assert form.initial["reviewer_name"] == "Demo reviewer Sam"
     review = ClinicalReview.objects.get(extended_object_id=draft.object_id)
