@@ -46,7 +46,7 @@ class StaffUserAdmin(UserAdmin):
     def roles(self, obj):
         return ", ".join(group.name for group in obj.groups.all()) or "—"
 
-    @admin.display(description="two-step sign-in", boolean=True, ordering="has_two_step")
+    @admin.display(description="two-step", boolean=True, ordering="has_two_step")
     def two_step(self, obj):
         return obj.has_two_step
 

@@ -61,3 +61,39 @@ def test_each_role_starts_from_its_own_tasks(live_server, desktop_browser):
     reviewer_page.get_by_test_id("tasks-review").get_by_role("link", name="Review dashboard").click()
     expect(reviewer_page.get_by_test_id("drafts-waiting")).to_contain_text("Your infusion day")
     screenshot(reviewer_page, "review-dashboard-waiting-1280")
+
+
+def test_the_users_list_fits_at_1280_px_and_deactivate_asks_first(live_server, desktop_browser):
+    make_user("Administrator", username="ada", first_name="Ada", last_name="Admin", password=PASSWORD)
+    leaver = make_user(
+        "Clinical reviewer", username="lee", first_name="Lee", last_name="Leaver",
+        email="lee.leaver@riverside-ketamine.example",
+    )  # fmt: skip
+    page = desktop_browser()
+    log_in(page, live_server.url, "ada", PASSWORD)
+    page.goto(f"{live_server.url}/admin/auth/user/")
+    # Every column inside the list's own box, none cut off under the filters beside it.
+    visible = page.locator("#changelist .results").bounding_box()
+    filters = page.locator("#changelist-filter").bounding_box()
+    for column in ("column-is_active", "column-roles", "column-two_step"):
+        box = page.locator(f"th.{column}").bounding_box()
+        right = box["x"] + box["width"]
+        assert right <= visible["x"] + visible["width"] and right <= filters["x"], column
+    screenshot(page, "users-list-1280")
+
+    page.locator(f'input[name="_selected_action"][value="{leaver.pk}"]').check()
+    page.select_option("select[name=action]", "deactivate")
+    page.locator("button[name=index]").click()  # the admin's "Go"
+    confirm = page.get_by_test_id("deactivate-confirm")
+    expect(confirm).to_contain_text("Lee Leaver")
+    expect(confirm).to_contain_text("signed out on every device")
+    # Our page, not Django's breadcrumbs (their links are told apart by colour only).
+    results = Axe().run(page, context="#content", options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    screenshot(page, "deactivate-confirm-1280")
+    leaver.refresh_from_db()
+    assert leaver.is_active  # nothing happened yet
+    page.get_by_role("button", name="Yes, deactivate 1 account").click()
+    expect(page.locator(".messagelist")).to_contain_text("Deactivated 1 account")
+    leaver.refresh_from_db()
+    assert not leaver.is_active
