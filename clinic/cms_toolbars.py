@@ -14,4 +14,6 @@ class PlaceholderPhoneToolbar(CMSToolbar):
         row = ProviderCallToAction.objects.filter(site_id=settings.SITE_ID).first()
         if row is None or not row.has_placeholder_phone:
             return
-        self.toolbar.add_item(TemplateItem("clinic/toolbar_placeholder_phone.html", side=self.toolbar.LEFT))
+        # On the right: the CMS fits the toolbar to the window by measuring the right side's items and
+        # the left side's menus only, so a text item on the left would be drawn over by the right side.
+        self.toolbar.add_item(TemplateItem("clinic/toolbar_placeholder_phone.html", side=self.toolbar.RIGHT))

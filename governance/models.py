@@ -49,14 +49,26 @@ class ClinicalReview(PageContentExtension):
         related_name="clinical_reviews",
         help_text="The staff account that answers for this review; it gets the reminders when it is due.",
     )
+    # The moment the review was recorded: it covers the draft exactly as it was then, so any change
+    # to the draft after this (by timestamp, not by day) needs a new review before publishing.
     recorded_at = models.DateTimeField(auto_now=True)
+    # Who recorded this review on this version. Empty on a record carried over into a new draft
+    # from the version before: that record is somebody's review of the old text, not of this draft.
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = "clinical review record"
         permissions = [("view_review_dashboard", "Can see the clinical review dashboard")]
 
     def __str__(self) -> str:
-        return f"Clinical review by {self.reviewer_name} on {self.reviewed_on:%d %B %Y}"
+        return f"Clinical review by {self.reviewer_name} on {self.reviewed_on.day} {self.reviewed_on:%B %Y}"
 
     def clean(self):
         if self.reviewed_on and self.reviewed_on > timezone.localdate():
@@ -70,7 +82,10 @@ class ClinicalReview(PageContentExtension):
         super().save(*args, **kwargs)
 
     def copy_relations(self, oldinstance, language):
-        # Called by versioning's copy of the page content: the new draft starts with the same sources.
+        # Called by versioning's copy of the page content: the new draft starts with the same sources,
+        # and the record is marked as carried over, recorded by nobody on this draft.
+        ClinicalReview.objects.filter(pk=self.pk).update(recorded_by=None)
+        self.recorded_by = None
         ReviewSource.objects.bulk_create(
             ReviewSource(review=self, title=source.title, url=source.url, position=source.position)
             for source in oldinstance.sources.all()
@@ -126,6 +141,19 @@ class DraftEdit(models.Model):
 # Below this many words Flesch-Kincaid says nothing useful (one short sentence scores below zero):
 # the dashboard and the toolbar say "too short to grade" instead of a number.
 MIN_WORDS_TO_GRADE = 20
+
+
+class ReviewRequest(models.Model):
+    """An editor's "Ask for review" on one draft: the reviewers it reached, so they are emailed once."""
+
+    content = models.OneToOneField(PageContent, on_delete=models.CASCADE, related_name="review_request")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True, max_length=1000)
+    reviewers_emailed = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Review of {self.content} asked by {self.requested_by} at {self.requested_at:%Y-%m-%d %H:%M}"
 
 
 class ReadingGrade(models.Model):

@@ -8,13 +8,17 @@ included) are read-only for non-superusers.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.timesince import timeuntil
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import invitations, offboarding
 from .models import Invitation
@@ -22,17 +26,35 @@ from .roles import ROLES
 
 User = get_user_model()
 
+# The portal's own name on every staff page, instead of Django's "Django administration".
+PORTAL_NAME = "Ketamine therapy patient guide"
+admin.site.site_header = f"{PORTAL_NAME}: staff"
+admin.site.site_title = f"{PORTAL_NAME} (staff)"
+admin.site.index_title = "Your work today"
+
 
 class StaffUserAdmin(UserAdmin):
-    list_display = ("username", "first_name", "last_name", "email", "is_staff", "is_active", "roles")
+    # Few, narrow columns, so Active, Roles and two-step sign-in fit on a 1280 px screen.
+    list_display = ("username", "name", "email", "is_active", "roles", "two_step")
     list_filter = ("is_staff", "is_active", "groups")
+
+    @admin.display(description="name", ordering="last_name")
+    def name(self, obj):
+        return obj.get_full_name() or "—"
 
     @admin.display(description="roles")
     def roles(self, obj):
         return ", ".join(group.name for group in obj.groups.all()) or "—"
 
+    @admin.display(description="two-step", boolean=True, ordering="has_two_step")
+    def two_step(self, obj):
+        return obj.has_two_step
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
+        confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        return (
+            super().get_queryset(request).prefetch_related("groups").annotate(has_two_step=Exists(confirmed))
+        )
 
     def _role_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -67,6 +89,16 @@ class StaffUserAdmin(UserAdmin):
 
     @admin.action(description="Deactivate: sign out everywhere, remove their phone and invitations")
     def deactivate(self, request, queryset):
+        # Asked first, on a page naming each person and what happens; only its confirming POST acts.
+        if request.POST.get("confirmed") != "yes":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Deactivate these accounts?",
+                "accounts": list(queryset),
+                "opts": self.model._meta,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "staff_access/deactivate_confirm.html", context)
         done = 0
         for user in queryset:
             if user.pk == request.user.pk or (user.is_superuser and not request.user.is_superuser):
@@ -149,8 +181,10 @@ class InvitationAdmin(admin.ModelAdmin):
             except invitations.InvitationError as error:
                 form.add_error("email", str(error))
             else:
-                messages.success(request, f"Invitation sent to {invitation.email}; the link works for "
-                                 f"{invitation.expires_at - invitation.created_at}.")  # fmt: skip
+                works_for = timeuntil(invitation.expires_at, invitation.created_at)
+                messages.success(
+                    request, f"Invitation sent to {invitation.email}; the link works for {works_for}."
+                )
                 return HttpResponseRedirect(reverse("admin:staff_access_invitation_changelist"))
         context = {
             **self.admin_site.each_context(request),

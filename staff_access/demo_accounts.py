@@ -11,7 +11,7 @@ from django.contrib.auth.backends import ModelBackend
 
 from .roles import DEMO_ACCOUNTS
 
-DEMO_USERNAMES = frozenset(username for username, _role, _superuser in DEMO_ACCOUNTS)
+DEMO_USERNAMES = frozenset(account[0] for account in DEMO_ACCOUNTS)
 
 
 def is_demo_account(user) -> bool:

@@ -124,13 +124,15 @@ ROLE_SLUGS = {
 }
 
 # Local demo accounts of `make run`, one per role (two reviewers, so one can check the other's work).
+# Each has its own name, so the page history and the review footer tell the two reviewers apart, and
+# an example address, so "Ask for review" reaches a reviewer's mailbox in the demo (the console).
 DEMO_ACCOUNTS = [
-    # (username, role, is_superuser)
-    ("demo-editor", EDITOR, False),
-    ("demo-reviewer", CLINICAL_REVIEWER, False),
-    ("demo-reviewer-2", CLINICAL_REVIEWER, False),
-    ("demo-admin", ADMINISTRATOR, False),
-    ("demo-coordinator", CARE_COORDINATOR, False),
+    # (username, role, first name, last name, email)
+    ("demo-editor", EDITOR, "Demo editor", "Eli", "eli.editor@example.com"),
+    ("demo-reviewer", CLINICAL_REVIEWER, "Demo reviewer", "Rhea", "rhea.reviewer@example.com"),
+    ("demo-reviewer-2", CLINICAL_REVIEWER, "Demo reviewer", "Sam", "sam.reviewer@example.com"),
+    ("demo-admin", ADMINISTRATOR, "Demo administrator", "Ada", "ada.admin@example.com"),
+    ("demo-coordinator", CARE_COORDINATOR, "Demo coordinator", "Cora", "cora.coordinator@example.com"),
 ]
 
 

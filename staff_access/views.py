@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+from django_otp import devices_for_user
+from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -23,6 +25,11 @@ from .middleware import has_confirmed_device
 from .network import client_ip
 
 RECOVERY_CODE_COUNT = 10
+# django-otp doubles the wait after each wrong code and, while waiting, refuses even a right one.
+THROTTLED = (
+    "That code was not checked: after a wrong code, wait a few seconds before trying again (each "
+    "wrong code makes the wait longer). Then type the newest code from your app."
+)
 WRONG_CODE = (
     "That code did not work. Check that your phone shows the right time and type the newest code, "
     "or use one of your recovery codes. After several wrong codes you have to wait longer between tries."
@@ -73,15 +80,30 @@ def verify(request):
     form = SecondFactorForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
+            # Asked before trying the code: trying it counts as a failure and starts a new wait.
+            waiting = _backing_off(devices_for_user(request.user, confirmed=True))
             device = django_otp.match_token(request.user, form.cleaned_data["code"])
             if device is not None:
                 method = "recovery_code" if isinstance(device, StaticDevice) else "authenticator_app"
                 _finish_sign_in(request, device, method)
                 return redirect(_next_url(request))
-            form.add_error("code", WRONG_CODE)
+            form.add_error("code", THROTTLED if waiting else WRONG_CODE)
         log_event("second_factor_failed", user=request.user.get_username(), ip=client_ip(request))
         return _render(request, "staff_access/verify.html", {"form": form, "title": "Enter your code"}, 400)
     return _render(request, "staff_access/verify.html", {"form": form, "title": "Enter your code"})
+
+
+def _backing_off(devices) -> bool:
+    """Whether django-otp's back-off refuses codes now, right or wrong, on one of these devices."""
+    return any(
+        not allowed and (details or {}).get("reason") == VerifyNotAllowed.N_FAILED_ATTEMPTS
+        for allowed, details in (device.verify_is_allowed() for device in devices)
+    )
+
+
+def grouped_key(secret: str) -> str:
+    """The authenticator key in groups of four, as it is easier to type ("ABCD EFGH ...")."""
+    return " ".join(secret[start : start + 4] for start in range(0, len(secret), 4))
 
 
 def _qr_code_svg(device: TOTPDevice) -> str:
@@ -105,9 +127,10 @@ def setup(request):
         "title": "Set up two-step sign-in",
         "form": form,
         "qr_code_svg": _qr_code_svg(device),
-        "secret": b32encode(device.bin_key).decode(),
+        "secret": grouped_key(b32encode(device.bin_key).decode()),
     }
     if request.method == "POST":
+        waiting = _backing_off([device])
         if form.is_valid() and device.verify_token(form.cleaned_data["code"]):
             with transaction.atomic():
                 device.confirmed = True
@@ -118,7 +141,7 @@ def setup(request):
                 request, "staff_access/recovery_codes.html", {"title": "Your recovery codes", "codes": codes}
             )
         if form.is_valid():
-            form.add_error("code", WRONG_CODE)
+            form.add_error("code", THROTTLED if waiting else WRONG_CODE)
         log_event("second_factor_failed", user=user.get_username(), ip=client_ip(request), step="setup")
         return _render(request, "staff_access/setup.html", context, status=400)
     return _render(request, "staff_access/setup.html", context)

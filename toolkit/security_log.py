@@ -2,8 +2,9 @@
 
 Events: login_succeeded, login_failed, locked_out, logged_out, second_factor_passed,
 second_factor_failed, device_added, device_confirmed, device_disabled, device_removed, recovery_codes_issued,
-role_changed, page_published (staff_access/handlers.py logs most of them), and each app's own
-staff actions. Values are JSON-quoted, so a username with spaces or quotes cannot forge another field.
+role_changed, page_published (staff_access/handlers.py logs most of them), publish_refused
+(governance/publishing.py), and each app's own staff actions. Values are JSON-quoted, so a
+username with spaces or quotes cannot forge another field.
 Every app may log here; the event names are listed in docs/operations.md.
 """
 

@@ -23,6 +23,7 @@ from tests.support.factories import (
     make_reviewed_page,
     make_superuser,
     make_user,
+    record_review,
 )
 from tests.support.recording_server import recording_server
 from tests.support.tasks import run_queued_tasks
@@ -165,7 +166,9 @@ def test_a_failing_purge_is_recorded_and_the_publish_still_stands(settings, capl
         settings.FRONTEND_CACHES = caches(cloudflare={"zone_id": "zone", "api_token": "t", "api_url": url})
         page = make_reviewed_page("Risks", body="<p>Old risks text.</p>")
         draft = make_draft_edit(page, "<p>New risks text.</p>", make_user("Editor"))
-        publish_as(draft, make_user("Clinical reviewer"))
+        reviewer = make_user("Clinical reviewer")
+        record_review(draft, reviewer)
+        publish_as(draft, reviewer)
         run_queued_tasks()
         attempts = len(requests)
     # Each purge is tried ATTEMPTS times with backoff, then given up and recorded.

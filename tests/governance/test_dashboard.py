@@ -54,17 +54,19 @@ def test_the_dashboard_lists_every_page_with_its_status_reviewer_dates_and_grade
     overdue = row_of(html, "Overdue page")
     assert "Overdue for review" in overdue
     assert "Dr Asha Patel" in overdue
-    assert (today - datetime.timedelta(days=35)).strftime("%-d %b %Y") in overdue  # its due date
+    assert (today - datetime.timedelta(days=35)).strftime("%-d %B %Y") in overdue  # its due date
     assert "Due for review within 30 days" in row_of(html, "Due soon page")
     current_row = row_of(html, "Current page")
     assert "Draft awaiting review" in current_row
     assert "Overdue" not in current_row and "within 30 days" not in current_row
     assert "Eddie Editor" in current_row  # who last changed the draft
-    assert "Published without a clinical review" in row_of(html, "Example page")
+    # Pages published without any review (the demo's examples) are one line, not red rows.
+    assert "1 example page needs its first clinical review" in html
+    assert ">Example page</a>" in html[html.index('data-testid="first-reviews"') : html.index("</details>")]
+    assert not re.search(r"<tr data-page=[^>]*>\s*<th[^>]*><a[^>]*>Example page<", html)
     assert "Not published" in row_of(html, "Unpublished page")
-    # Most urgent first.
-    assert html.index(">Example page<") < html.index(">Overdue page<") < html.index(">Due soon page<")
-    assert html.index(">Due soon page<") < html.index(">Current page<")
+    # Drafts waiting for a reviewer first, then the most urgent.
+    assert html.index(">Current page<") < html.index(">Overdue page<") < html.index(">Due soon page<")
 
 
 def test_each_row_links_to_the_pages_edit_view_and_history():
@@ -76,12 +78,12 @@ def test_each_row_links_to_the_pages_edit_view_and_history():
 
 
 def test_the_dashboard_shows_the_reading_grade_and_marks_hard_pages():
-    make_page(
+    make_reviewed_page(
         "Plain page",
         "<p>Eat a light meal. Do not drink. Bring a friend. Rest after.</p>"
         "<p>Wear loose clothes. Tell us how you feel. Ask us if you are not sure.</p>",
     )
-    make_page(
+    make_reviewed_page(
         "Hard page",
         "<p>Pharmacological interventions necessitate comprehensive multidisciplinary "
         "evaluation, considering contraindications, concomitant medications and "
@@ -126,7 +128,7 @@ def test_an_unknown_page_history_is_not_found():
 
 
 def test_a_page_with_almost_no_text_says_too_short_to_grade_instead_of_a_negative_grade():
-    make_page("Nearly empty page", "<p>Rest. Eat.</p>")
+    make_reviewed_page("Nearly empty page", "<p>Rest. Eat.</p>")
     html = staff_client(make_user("Editor")).get(DASHBOARD).content.decode()
     row = row_of(html, "Nearly empty page")
     assert "too short to grade" in row

@@ -17,6 +17,7 @@ from tests.support.factories import (
     make_reviewed_page,
     make_superuser,
     make_user,
+    record_review,
     staff_client,
 )
 
@@ -55,6 +56,7 @@ def test_the_whole_out_of_date_flow(translated_page, settings):
     draft = make_draft_edit(
         page, "<p>The infusion takes about 40 minutes. A nurse stays with you.</p>", editor
     )
+    record_review(draft, reviewer)
     publish_as(draft, reviewer)
 
     shown, html = notice(Client())

@@ -94,3 +94,30 @@ def test_check_deploy_fails_while_demo_accounts_exist_and_the_command_removes_th
     result = check_deploy(database)
     assert "staff_access.E001" not in result.stderr + result.stdout
     assert "No demo accounts here." in manage("remove_demo_accounts", database_url=database)
+
+
+@pytest.mark.django_db
+def test_each_demo_account_has_its_own_name_and_an_example_address(settings):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    User = get_user_model()
+    User.objects.create_user("demo-reviewer-2", first_name="Demo", last_name="Clinical reviewer")
+    call_command("create_demo_accounts", stdout=StringIO())  # an existing account gets its name too
+
+    accounts = {user.username: user for user in User.objects.filter(username__startswith="demo-")}
+    assert set(accounts) == {
+        "demo-editor",
+        "demo-reviewer",
+        "demo-reviewer-2",
+        "demo-coordinator",
+        "demo-admin",
+    }
+    assert accounts["demo-reviewer"].get_full_name() == "Demo reviewer Rhea"
+    assert accounts["demo-reviewer-2"].get_full_name() == "Demo reviewer Sam"
+    assert len({user.get_full_name() for user in accounts.values()}) == 5
+    assert all(user.email.endswith("@example.com") for user in accounts.values())
+    assert len({user.email for user in accounts.values()}) == 5

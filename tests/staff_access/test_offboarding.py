@@ -30,7 +30,26 @@ PASSWORD = "a-long-test-password-1"
 
 
 def deactivate(administrator, user):
-    return administrator.post("/admin/auth/user/", {"action": "deactivate", "_selected_action": [user.pk]})
+    """Choose the action, then confirm it on the page that asks."""
+    data = {"action": "deactivate", "_selected_action": [user.pk]}
+    asked = administrator.post("/admin/auth/user/", data)
+    assert asked.status_code == 200
+    return administrator.post("/admin/auth/user/", {**data, "confirmed": "yes"})
+
+
+def test_deactivate_asks_first_naming_the_person_and_what_will_happen(security_log):
+    leaver = make_user("Editor", username="leaver", first_name="Lee", last_name="Leaver")
+    administrator = staff_client(make_user("Administrator"))
+
+    asked = administrator.post("/admin/auth/user/", {"action": "deactivate", "_selected_action": [leaver.pk]})
+
+    html = asked.content.decode()
+    assert asked.status_code == 200 and 'data-testid="deactivate-confirm"' in html
+    assert "<strong>Lee Leaver</strong> (leaver, leaver@clinic.example)" in html
+    assert "signed out on every device" in html and 'name="confirmed" value="yes"' in html
+    leaver.refresh_from_db()
+    assert leaver.is_active and leaver.has_usable_password()
+    assert not [line for line in security_log() if "account_deactivated" in line]
 
 
 def test_deactivating_ends_a_live_session_at_once_and_removes_second_factors(security_log):

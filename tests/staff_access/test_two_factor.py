@@ -1,5 +1,6 @@
 """No staff path works on a password alone; set-up, codes and recovery codes work as staff expect."""
 
+import base64
 import re
 
 import pytest
@@ -117,9 +118,12 @@ def test_set_up_shows_a_local_qr_code_and_turns_on_two_step_sign_in(client):
     assert page.status_code == 200
     assert "<svg" in html  # drawn here, not fetched from an image service
     assert not re.search(r"<img[^>]+src=\"https?://", html)
-    secret = re.search(r'data-testid="totp-secret">([A-Z2-7]+)<', html).group(1)
+    shown = re.search(r'data-testid="totp-secret">([A-Z2-7 ]+)<', html).group(1)
+    assert re.fullmatch(r"([A-Z2-7]{4} )+[A-Z2-7]{1,4}", shown)  # in groups of four, easier to type
+    secret = shown.replace(" ", "")
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    assert device.key.upper() != secret  # shown in base32, the form apps accept
+    assert base64.b32decode(secret) == device.bin_key  # shown in base32, the form apps accept
+    assert html.count("Set up two-step sign-in</h1>") == 1  # one heading
 
     assert client.post("/admin/two-factor/set-up/", {"code": "12 ab!"}).status_code == 400
     done = client.post("/admin/two-factor/set-up/", {"code": current_totp_code(device)})
@@ -129,6 +133,22 @@ def test_set_up_shows_a_local_qr_code_and_turns_on_two_step_sign_in(client):
     device.refresh_from_db()
     assert device.confirmed
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_right_code_refused_by_the_back_off_says_to_wait_a_few_seconds(client, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # a wait no slow test machine outlasts
+    settings.OTP_STATIC_THROTTLE_FACTOR = 60
+    user = make_user("Editor")
+    device = confirmed_totp_device(user)
+    sign_in_with_password(client, user)
+
+    wrong = client.post("/admin/two-factor/verify/", {"code": "000000"})
+    assert "That code did not work" in wrong.content.decode()
+    # Within the wait, with the right code: django-otp's back-off refuses it unchecked.
+    refused = client.post("/admin/two-factor/verify/", {"code": current_totp_code(device)})
+    assert refused.status_code == 400
+    assert "wait a few seconds before trying again" in refused.content.decode()
+    assert "That code did not work" not in refused.content.decode()
 
 
 def test_set_up_is_not_offered_to_someone_who_already_has_an_app(client):

@@ -23,8 +23,7 @@ def make_user(
     user = get_user_model().objects.create_user(
         username=username,
         password=password,
-        email=f"{username}@clinic.example",
-        **{"is_staff": role is not None, **extra},
+        **{"email": f"{username}@clinic.example", "is_staff": role is not None, **extra},
     )
     if role:
         user.groups.add(Group.objects.get(name=role))
@@ -191,6 +190,21 @@ def make_review(
     )
     for position, (source_title, url) in enumerate(sources):
         ReviewSource.objects.create(review=review, title=source_title, url=url, position=position)
+    return review
+
+
+def record_review(version, reviewer, **changes):
+    """`reviewer` records their review of the draft as it is now, as the admin's form saves it."""
+    from governance.models import ClinicalReview
+
+    review = ClinicalReview.objects.get(extended_object_id=version.object_id)
+    review.reviewer_account = reviewer
+    review.reviewer_name = reviewer.get_full_name() or reviewer.get_username()
+    review.recorded_by = reviewer
+    review.next_review_due = None  # twelve months from the review again
+    for name, value in changes.items():
+        setattr(review, name, value)
+    review.save()
     return review
 
 

@@ -23,9 +23,12 @@ class Command(BaseCommand):
             )
         User = get_user_model()
         lines = []
-        for username, role, is_superuser in DEMO_ACCOUNTS:
+        for username, role, first_name, last_name, email in DEMO_ACCOUNTS:
             user, created = User.objects.get_or_create(username=username)
+            # Names and addresses follow the table even for existing accounts; passwords only on --reset.
+            user.first_name, user.last_name, user.email = first_name, last_name, email
             if not created and not options["reset"]:
+                user.save(update_fields=["first_name", "last_name", "email"])
                 lines.append(
                     f"    {role:<18} {username:<16} (exists; its password was printed when it was made)"
                 )
@@ -34,9 +37,7 @@ class Command(BaseCommand):
             user.set_password(password)
             user.is_staff = True
             user.is_active = True
-            user.is_superuser = is_superuser
-            user.first_name = "Demo"
-            user.last_name = role
+            user.is_superuser = False
             user.save()
             user.groups.set([Group.objects.get(name=role)])
             lines.append(f"    {role:<18} {username:<16} {password}")
