@@ -12,11 +12,12 @@ from education.models import CheckQuestion
 from tests.support.factories import make_user
 
 from .conftest import ARTIFACTS, PHONE, log_in, screenshot
+from .test_guide import AXE_TAGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "runOnly": {"type": "tag", "values": AXE_TAGS},
     "resultTypes": ["violations"],
 }
 
