@@ -7,6 +7,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from education.models import CheckQuestion
 from tests.support.factories import make_user
@@ -87,7 +88,8 @@ def test_a_patient_reads_a_pack_on_a_phone_without_javascript(chromium, live_ser
 
     wrong_given = False
     for number in (1, 2, 3):
-        assert patient.url.endswith(f"/p/{code}/{number}/"), patient.url
+        # Each answer is a form post: wait for its page, not only for the click (a loaded machine is slow).
+        patient.wait_for_url(f"**/p/{code}/{number}/*")
         for index in range(patient.locator(".check__form").count()):
             form = patient.locator(".check__form").nth(index)
             check = CheckQuestion.objects.get(pk=form.locator("input[name=check]").get_attribute("value"))
@@ -95,19 +97,19 @@ def test_a_patient_reads_a_pack_on_a_phone_without_javascript(chromium, live_ser
                 wrong = 1 if check.correct_answer != 1 else 2
                 form.locator(f"input[value='{wrong}']").check()
                 form.get_by_role("button").click()
-                assert "Not quite." in patient.inner_text("main")
+                expect(patient.locator("main")).to_contain_text("Not quite.")
                 wrong_given = True
                 form = patient.locator(".check__form").nth(index)
             form.locator(f"input[value='{check.correct_answer}']").check()
             form.get_by_role("button").click()
-            assert "That's right." in patient.locator(".check").nth(index).inner_text()
+            expect(patient.locator(".check").nth(index)).to_contain_text("That's right.")
         if number == 1:
             screenshot(patient, "reading-pack-page-phone")
             no_axe_violations(patient, "a pack page with answered checks", failures)
             assert fits_320px(patient) <= 0
         patient.get_by_role("button", name="I have read this page").click()
 
-    assert patient.url.endswith(f"/p/{code}/finish/")
+    patient.wait_for_url(f"**/p/{code}/finish/")
     assert "3 of 3 read" in patient.inner_text("main")
     no_axe_violations(patient, "the finish page", failures)
     patient.get_by_label("Questions for my appointment (optional)").fill(

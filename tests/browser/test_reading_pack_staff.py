@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from reading_packs.models import IssuedPack
 
@@ -137,16 +138,17 @@ def test_the_record_with_a_skipped_safety_check(chromium, seeded):
     patient.goto(f"{url}/p/{code}/")
     patient.get_by_role("link", name="Start reading").click()
     for number in (1, 2):
-        assert patient.url.endswith(f"/p/{code}/{number}/")
+        patient.wait_for_url(f"**/p/{code}/{number}/*")  # after the post, not only the click
         forms = patient.locator(".check__form")
         for index in range(forms.count()):
             form = patient.locator(".check__form").nth(index)
             form.locator("input[value='1']").check()  # right or wrong: answered
             form.get_by_role("button").click()
+            expect(patient.locator(".check").nth(index).locator(".check__result")).to_be_visible()
         patient.get_by_role("button", name="I have read this page").click()
-    assert patient.url.endswith(f"/p/{code}/3/")
+    patient.wait_for_url(f"**/p/{code}/3/")
     patient.get_by_role("button", name="I have read this page").click()
-    assert "Answer the checks first?" in patient.inner_text("main")
+    expect(patient.locator("main")).to_contain_text("Answer the checks first?")
     assert "You have not answered 2 questions on “Risks and side effects”" in patient.inner_text("main")
     screenshot(patient, "pack-unanswered-checks-375")
     no_axe_violations(patient, "the unanswered-checks question", failures)
@@ -154,7 +156,7 @@ def test_the_record_with_a_skipped_safety_check(chromium, seeded):
     screenshot(patient, "pack-unanswered-checks-1280")
     patient.set_viewport_size(PHONE)
     patient.get_by_role("button", name="Mark the page as read without answering").click()
-    assert patient.url.endswith(f"/p/{code}/finish/")
+    patient.wait_for_url(f"**/p/{code}/finish/")
     patient.get_by_label("Questions for my appointment (optional)").fill("Will the dose change next time?")
     patient.get_by_role("button", name="I have finished").click()
     patient_context.close()
