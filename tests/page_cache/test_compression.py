@@ -48,6 +48,10 @@ def test_a_small_answer_is_sent_as_it_is(client):
     assert len(response.content) < 1024 and "Content-Encoding" not in response
 
 
+# Codes are kept as a hash keyed with SECRET_KEY: set up under the servers' key, and with a cache
+# of the process's own (no Redis), so that nothing cached here reaches another test's pages.
+SETUP_ENV = {"SECRET_KEY": TEST_SECRET_KEY, "REDIS_URL": ""}
+
 SETUP = """
 import json
 from tests.support.factories import make_page
@@ -60,7 +64,7 @@ print(json.dumps(issue(make_pack([page]))[1]))
 @pytest.fixture
 def server(tmp_path):
     database_url = migrated_sqlite_database(tmp_path / "site.sqlite3")
-    code = json.loads(run_django(SETUP, database_url=database_url, extra_env={"SECRET_KEY": TEST_SECRET_KEY}))
+    code = json.loads(run_django(SETUP, database_url=database_url, extra_env=SETUP_ENV))
     server = Gunicorn(database_url=database_url, redis_url=None, key_prefix="", workers=1, log_dir=tmp_path)
     server.wait_until_serving()
     yield server, code

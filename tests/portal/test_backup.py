@@ -7,6 +7,7 @@ own process, as an operator runs `make backup` and `make restore`.
 import json
 import shutil
 import sqlite3
+import uuid
 
 import pytest
 
@@ -67,7 +68,13 @@ print(json.dumps({"pages": pages, "versions": versions, "counts": counts, "logo"
 
 def back_up_wipe_and_restore(database_url: str, tmp_path) -> None:
     media = tmp_path / "media"
-    env = {"MEDIA_ROOT": str(media), "BACKUP_DIR": str(tmp_path / "backups")}
+    # A key prefix of its own: with REDIS_URL set (the PostgreSQL run) the processes share Redis with
+    # other tests' processes, whose cached menus and pages must not show up in this site's pages.
+    env = {
+        "MEDIA_ROOT": str(media),
+        "BACKUP_DIR": str(tmp_path / "backups"),
+        "CACHE_KEY_PREFIX": f"backup-test-{uuid.uuid4().hex[:8]}",
+    }
 
     def snapshot() -> dict:
         return json.loads(run_django(SNAPSHOT, database_url=database_url, extra_env=env))

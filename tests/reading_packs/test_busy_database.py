@@ -13,6 +13,10 @@ import pytest
 
 from tests.support.servers import TEST_SECRET_KEY, Gunicorn, migrated_sqlite_database, run_django
 
+# Codes are kept as a hash keyed with SECRET_KEY: set up under the servers' key, and with a cache
+# of the process's own (no Redis), so that nothing cached here reaches another test's pages.
+SETUP_ENV = {"SECRET_KEY": TEST_SECRET_KEY, "REDIS_URL": ""}
+
 SETUP = """
 import json
 from tests.support.packs import issue, make_pack, make_page_with_check
@@ -54,10 +58,7 @@ def post(server, path: str, fields: dict, timeout: float = 60) -> tuple[int, str
 def site(tmp_path):
     path = tmp_path / "site.sqlite3"
     database_url = migrated_sqlite_database(path)
-    # Codes are kept as a hash keyed with SECRET_KEY: issue them under the servers' key.
-    codes = json.loads(
-        run_django(SETUP, database_url=database_url, extra_env={"SECRET_KEY": TEST_SECRET_KEY})
-    )
+    codes = json.loads(run_django(SETUP, database_url=database_url, extra_env=SETUP_ENV))
     return path, database_url, codes
 
 
@@ -69,7 +70,7 @@ def start(database_url, tmp_path, **extra_env) -> Gunicorn:
 
 
 def counts(database_url) -> dict:
-    return json.loads(run_django(COUNT, database_url=database_url))
+    return json.loads(run_django(COUNT, database_url=database_url, extra_env=SETUP_ENV))
 
 
 def test_fifty_simultaneous_reads_from_several_packs_are_all_recorded(site, tmp_path):
