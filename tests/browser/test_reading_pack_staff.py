@@ -8,13 +8,13 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from reading_packs.models import IssuedPack
+from tests.support.packs import PRINTED_CODE
 
 from .conftest import DESKTOP, PHONE, log_in, screenshot
 from .test_reading_pack import STAFF_AXE_OPTIONS, no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CODE = re.compile(r"\b([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})\b")
 PASSWORD = "a-long-test-password-1"
 
 
@@ -40,7 +40,7 @@ def issue_code(staff, url, pack_name) -> str:
     staff.goto(f"{url}/staff/packs/")
     staff.get_by_role("row", name=re.compile(pack_name)).get_by_role("button", name="Issue a code").click()
     staff.wait_for_url(re.compile(r"/staff/packs/slip/\d+/$"))
-    return CODE.search(staff.locator("[data-testid=reading-pack-slip]").inner_text()).group(1)
+    return PRINTED_CODE.search(staff.locator("[data-testid=reading-pack-slip]").inner_text()).group(1)
 
 
 def overflow(page) -> int:
@@ -113,7 +113,7 @@ def test_reloading_the_slip_never_issues_a_second_code(chromium, seeded):
     assert staff.url == slip_address
     shown = staff.inner_text("#content-main")
     assert "The slip for this code was already shown" in shown and f"…-{code[-4:]}" in shown
-    assert not CODE.search(shown)
+    assert not PRINTED_CODE.search(shown)
     assert IssuedPack.objects.count() == 1
     screenshot(staff, "pack-slip-reloaded-1280")
     no_axe_violations(staff, "the reloaded slip", failures, STAFF_AXE_OPTIONS)

@@ -1,23 +1,13 @@
 """Staff issue packs (code, link, QR code, slip) and read reading records; each role exactly as allowed."""
 
-import re
-
 import pytest
 from django.test import Client
 
 from reading_packs.models import IssuedPack
 from tests.support.factories import PatientClient, make_user, staff_client
-from tests.support.packs import SAME_ORIGIN, issue, make_pack, make_page_with_check
+from tests.support.packs import PRINTED_CODE, SAME_ORIGIN, issue
 
 pytestmark = pytest.mark.django_db
-
-CODE = re.compile(r"\b([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})\b")
-
-
-@pytest.fixture
-def pack():
-    page, _check = make_page_with_check()
-    return make_pack([page])
 
 
 def test_a_care_coordinator_issues_a_pack_and_gets_a_printable_slip(pack):
@@ -29,7 +19,7 @@ def test_a_care_coordinator_issues_a_pack_and_gets_a_printable_slip(pack):
     response = coordinator.post(f"/staff/packs/{pack.slug}/issue/", {"language": "en"}, follow=True)
     html = response.content.decode()
     assert response.status_code == 200
-    code = CODE.search(html).group(1)
+    code = PRINTED_CODE.search(html).group(1)
     assert f"http://127.0.0.1:8000/p/{code}/" in html  # PORTAL_BASE_URL in local mode
     assert "<svg" in html and "<path" in html  # the QR code, drawn here
     assert "This link works until" in html
@@ -47,7 +37,7 @@ def test_a_spanish_slip_is_in_spanish_and_links_to_the_spanish_pack(pack):
     html = coordinator.post(
         f"/staff/packs/{pack.slug}/issue/", {"language": "es"}, follow=True
     ).content.decode()
-    code = CODE.search(html).group(1)
+    code = PRINTED_CODE.search(html).group(1)
     assert f"/es/p/{code}/" in html
     assert '<html lang="es">' in html
     # An English link to a Spanish pack is sent to its Spanish address.
@@ -101,7 +91,7 @@ def test_staff_pages_need_login_and_the_permission(pack):
 def test_clinicians_may_issue_packs_and_read_records(pack, role):
     client = staff_client(make_user(role))
     html = client.post(f"/staff/packs/{pack.slug}/issue/", {"language": "en"}, follow=True).content.decode()
-    code = CODE.search(html).group(1)
+    code = PRINTED_CODE.search(html).group(1)
     assert client.post("/staff/packs/record/", {"code": code}).status_code == 200
 
 

@@ -1,6 +1,7 @@
 """Builders for reading-pack tests: pages with a check question, a pack over them, an issued code."""
 
 import datetime
+import re
 
 from django.utils import timezone
 from djangocms_versioning.models import Version
@@ -10,6 +11,8 @@ from reading_packs.models import PackPage, ReadingPack
 
 from .factories import add_block, make_page, make_review, make_superuser, page_content
 
+# A code as the slip prints it, e.g. KX7P-2M9Q (the alphabet of reading_packs/codes.py).
+PRINTED_CODE = re.compile(r"\b([2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4})\b")
 ORIGIN = "http://testserver"
 SAME_ORIGIN = {"HTTP_ORIGIN": ORIGIN}
 
