@@ -56,11 +56,8 @@ _BETWEEN = re.compile(r"[\s,.\-()]*")
 DIGITS_IN_A_PHONE_NUMBER = 7
 
 
-def _keep_or_remove_number(match: re.Match) -> str:
-    found = match.group(0)
-    if _DATE_OR_TIME.fullmatch(found) or _GROUPED_AMOUNT.fullmatch(found):
-        return found
-    return REMOVED
+def _is_a_date_or_an_amount(digits: str) -> bool:
+    return bool(_DATE_OR_TIME.fullmatch(digits) or _GROUPED_AMOUNT.fullmatch(digits))
 
 
 def _spelled_numbers(text: str) -> list[tuple[int, int]]:
@@ -86,9 +83,7 @@ def scrub_contact_details(text: str) -> str:
     text = text or ""
     plain = text.translate(_PLAIN)
     spans = [match.span() for match in _EMAIL.finditer(plain)]
-    for match in _PHONE.finditer(plain):
-        if _keep_or_remove_number(match) == REMOVED:
-            spans.append(match.span())
+    spans += [match.span() for match in _PHONE.finditer(plain) if not _is_a_date_or_an_amount(match.group(0))]
     spans += [span for span in _spelled_numbers(plain) if any(c.isalpha() for c in plain[slice(*span)])]
     merged: list[list[int]] = []
     for start, end in sorted(spans):
