@@ -3,6 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from feedback.models import PageFeedback
 
@@ -20,7 +21,7 @@ def press_no(page, live_server):
     question = page.get_by_test_id("page-feedback")
     assert question.get_by_role("heading", name="Was this page useful?").is_visible()
     question.get_by_role("button", name="No").click()
-    assert page.get_by_role("heading", level=1).inner_text() == REASON_HEADING
+    expect(page.get_by_role("heading", level=1)).to_have_text(REASON_HEADING)
 
 
 def test_no_then_a_reason_and_a_comment_reach_the_clinic_without_javascript(live_server, chromium):
@@ -43,7 +44,7 @@ def test_no_then_a_reason_and_a_comment_reach_the_clinic_without_javascript(live
     screenshot(page, "feedback-reason-form-phone")
     page.get_by_role("button", name="Send").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Thank you for your feedback"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your feedback")
     back = page.get_by_role("link", name="Go back to “Your infusion day”")
     assert back.get_attribute("href") == INFUSION
     assert context.cookies() == []
@@ -60,7 +61,7 @@ def test_no_then_a_reason_and_a_comment_reach_the_clinic_without_javascript(live
     results = axe.run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
     page.get_by_role("button", name="Send").click()  # no reason chosen
-    assert page.get_by_role("alert").get_by_text("Choose what was wrong with the page.").is_visible()
+    expect(page.get_by_role("alert").get_by_text("Choose what was wrong with the page.")).to_be_visible()
     results = axe.run(page, options=options)
     assert results.violations_count == 0, results.generate_report()
     screenshot(page, "feedback-reason-form-error-phone")

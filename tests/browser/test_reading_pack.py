@@ -67,6 +67,7 @@ def test_a_patient_reads_a_pack_on_a_phone_without_javascript(chromium, live_ser
     staff.get_by_role("row", name=re.compile("Before your first infusion")).get_by_role(
         "button", name="Issue a code"
     ).click()
+    staff.wait_for_url(re.compile(r"/staff/packs/slip/\d+/$"))
     slip_text = staff.locator("[data-testid=reading-pack-slip]").inner_text()
     code = PRINTED_CODE.search(slip_text).group(1)
     link = f"{live_server.url}/p/{code}/"
@@ -117,7 +118,7 @@ def test_a_patient_reads_a_pack_on_a_phone_without_javascript(chromium, live_ser
         "Can my partner stay with me? My number is 0207 946 0123."
     )
     patient.get_by_role("button", name="I have finished").click()
-    assert "Thank you: you have finished" in patient.inner_text("main")
+    expect(patient.locator("main")).to_contain_text("Thank you: you have finished")
     screenshot(patient, "reading-pack-finished-phone")
     assert patient_context.cookies() == []
     assert all(url.startswith(live_server.url) for url in requests), requests
@@ -130,7 +131,8 @@ def test_a_patient_reads_a_pack_on_a_phone_without_javascript(chromium, live_ser
     staff.goto(f"{live_server.url}/staff/packs/record/")
     staff.get_by_label("Code from the patient's record").fill(code.lower())
     staff.get_by_role("button", name="Show the reading record").click()
-    record = staff.locator("[data-testid=reading-record]").inner_text()
+    expect(staff.get_by_test_id("reading-record")).to_contain_text("Finished")
+    record = staff.get_by_test_id("reading-record").inner_text()
     assert "Finished" in record
     assert record.count("Version 1") == 3
     assert "Right after a wrong answer" in record and "Right first time" in record

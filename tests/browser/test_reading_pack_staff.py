@@ -56,7 +56,7 @@ def test_the_worklist_with_cancel_and_extend(chromium, seeded):
     staff.goto(f"{url}/staff/packs/")
     staff.get_by_role("link", name="Packs issued").click()
     table = staff.get_by_test_id("packs-issued")
-    assert table.get_by_role("row").count() == 3  # the header and two codes
+    expect(table.get_by_role("row")).to_have_count(3)  # the header and two codes
     text = table.inner_text()
     assert f"…-{first[-4:]}" in text and f"…-{assessment[-4:]}" in text
     assert first not in staff.content() and assessment not in staff.content()
@@ -69,23 +69,23 @@ def test_the_worklist_with_cancel_and_extend(chromium, seeded):
     row = table.get_by_role("row", name=re.compile(re.escape(first[-4:])))
     row.get_by_label("Extend to").fill("10")
     row.get_by_role("button", name=f"Extend …-{first[-4:]}").click()
-    assert f"The code …-{first[-4:]} now works until" in staff.locator(".messagelist").inner_text()
+    expect(staff.locator(".messagelist")).to_contain_text(f"The code …-{first[-4:]} now works until")
     issued = IssuedPack.objects.get(code_tail=first[-4:])
     assert 9 <= (issued.expires_at - issued.issued_at).days <= 10
 
     # Cancel the assessment code, after the confirmation page.
     staff.get_by_role("link", name=f"Cancel the code …-{assessment[-4:]}").click()
-    assert "This cannot be undone" in staff.inner_text("#content-main")
+    expect(staff.locator("#content-main")).to_contain_text("This cannot be undone")
     screenshot(staff, "packs-cancel-confirm-1280")
     no_axe_violations(staff, "the cancel confirmation", failures, STAFF_AXE_OPTIONS)
     staff.get_by_role("button", name=f"Yes, cancel the code …-{assessment[-4:]}").click()
-    assert f"Cancelled the code …-{assessment[-4:]}" in staff.locator(".messagelist").inner_text()
+    expect(staff.locator(".messagelist")).to_contain_text(f"Cancelled the code …-{assessment[-4:]}")
     cancelled_row = staff.get_by_test_id("packs-issued").get_by_role("row", name=re.compile(assessment[-4:]))
     assert "Cancelled" in cancelled_row.inner_text()
     assert cancelled_row.get_by_role("button").count() == 0
     staff.get_by_label("Status").select_option("cancelled")
     staff.get_by_role("button", name="Show").click()
-    assert staff.get_by_test_id("issued-row").count() == 1
+    expect(staff.get_by_test_id("issued-row")).to_have_count(1)
 
     # The patient's link now answers "expired", and asks them to contact the clinic.
     patient_context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
@@ -159,12 +159,14 @@ def test_the_record_with_a_skipped_safety_check(chromium, seeded):
     patient.wait_for_url(f"**/p/{code}/finish/")
     patient.get_by_label("Questions for my appointment (optional)").fill("Will the dose change next time?")
     patient.get_by_role("button", name="I have finished").click()
+    expect(patient.locator("main")).to_contain_text("Thank you: you have finished")
     patient_context.close()
 
     staff.goto(f"{url}/staff/packs/record/")
     staff.get_by_label("Code from the patient's record").fill(code)
     staff.get_by_role("button", name="Show the reading record").click()
     record = staff.get_by_test_id("reading-record")
+    expect(record).to_be_visible()
     questions = record.get_by_test_id("record-questions")
     assert "Will the dose change next time?" in questions.inner_text()
     assert float(questions.locator("p").evaluate("p => parseFloat(getComputedStyle(p).fontSize)")) >= 16
