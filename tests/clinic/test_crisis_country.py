@@ -1,14 +1,13 @@
 """Patients see the crisis numbers of the clinic's country wherever numbers appear, in both languages."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from clinic.models import CallToActionWording, ProviderCallToAction
 from tests.support.factories import call_to_action_form, call_to_action_url, make_user, staff_client
+from tests.support.fixtures import seeded_once_per_module
 from tests.support.packs import issue
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +22,7 @@ CRISIS_PAGE = {"en": "/get-help-now/", "es": "/es/pida-ayuda-ahora/"}
 PREFIX = {"en": "", "es": "/es"}
 
 
-@pytest.fixture
-def seeded():
-    call_command("seed_demo_guide", stdout=StringIO())
-    call_command("seed_demo_packs", stdout=StringIO())
+seeded = seeded_once_per_module("seed_demo_guide", "seed_demo_packs")
 
 
 def choose(country: str) -> None:

@@ -5,12 +5,11 @@ misled; each would fail on the text before the review.
 """
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from education.models import CheckQuestion
+from tests.support.fixtures import seeded_once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -218,9 +217,11 @@ def visible(html: str) -> str:
     return re.sub(r"\s+", " ", text.replace("&#x27;", "'").replace("&quot;", '"').replace("&amp;", "&"))
 
 
+seeded = seeded_once_per_module("seed_demo_guide")
+
+
 @pytest.fixture
-def pages(client):
-    call_command("seed_demo_guide", stdout=StringIO())
+def pages(client, seeded):
     return lambda url: visible(client.get(url).content.decode())
 
 

@@ -2,16 +2,17 @@
 questions and the same check questions, block by block, as seeded through the CMS."""
 
 import re
-from io import StringIO
 
 import pytest
 from cms.models import PageContent
-from django.core.management import call_command
 
 from education.demo.guide import GUIDE
 from education.demo.guide_es import GUIDE as GUIDE_ES
+from tests.support.fixtures import seeded_once_per_module
 
 pytestmark = pytest.mark.django_db
+
+seeded = seeded_once_per_module("seed_demo_guide")
 
 
 def structure(reverse_id: str, language: str) -> list:
@@ -41,8 +42,7 @@ def test_every_english_page_has_a_spanish_version():
 
 
 @pytest.mark.parametrize("reverse_id", list(GUIDE_ES))
-def test_the_spanish_page_has_the_english_sections_questions_and_checks(reverse_id):
-    call_command("seed_demo_guide", stdout=StringIO())
+def test_the_spanish_page_has_the_english_sections_questions_and_checks(seeded, reverse_id):
     english, spanish = structure(reverse_id, "en"), structure(reverse_id, "es")
     for kind in ("section", "QuestionAnswerPlugin"):
         assert spanish.count(kind) == english.count(kind), (kind, english, spanish)

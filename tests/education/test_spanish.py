@@ -3,20 +3,18 @@
 import pytest
 import textstat
 from cms.models import Page, PageContent
-from django.core.management import call_command
 from django.test import Client
 
 from clinic.models import CallToActionWording
 from education.demo.guide_es import GUIDE as GUIDE_ES
 from governance.readability import rendered_html, text_of_html
 from tests.support.factories import make_page
+from tests.support.fixtures import seeded_once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded():
-    call_command("seed_demo_guide", stdout=open("/dev/null", "w"))  # noqa: SIM115
+seeded = seeded_once_per_module("seed_demo_guide")
 
 
 def spanish_urls():

@@ -1,13 +1,12 @@
 """Inside a reading pack, a patient who feels worse is shown the way to help, as on the guide itself."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from reading_packs.models import ReadingPack
+from tests.support.fixtures import seeded_once_per_module
 from tests.support.packs import issue
 
 pytestmark = pytest.mark.django_db
@@ -21,10 +20,11 @@ NOT_URGENT = {
 CRISIS_PAGE = {"en": "/get-help-now/", "es": "/es/pida-ayuda-ahora/"}
 
 
+seeded = seeded_once_per_module("seed_demo_guide", "seed_demo_packs")
+
+
 @pytest.fixture
-def first_infusion():
-    call_command("seed_demo_guide", stdout=StringIO())
-    call_command("seed_demo_packs", stdout=StringIO())
+def first_infusion(seeded):
     return ReadingPack.objects.get(slug="first-infusion")
 
 
