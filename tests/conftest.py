@@ -9,7 +9,8 @@ pytest_plugins = ["tests.support.fixtures", "tests.support.tasks"]
 
 
 def pytest_configure(config):
-    """Under pytest-xdist, each test process gets a Redis database of its own.
+    """One directory for what the whole run shares (tests/support/run_scope.py), made by the process
+    that starts the run; and under pytest-xdist, each test process gets a Redis database of its own.
 
     The suite clears the cache around every test, and clearing a Redis cache empties its whole
     database: two processes sharing one would wipe each other's rate-limit counters and page-cache
@@ -17,6 +18,9 @@ def pytest_configure(config):
     """
     from django.conf import settings
 
+    from tests.support import run_scope
+
+    config._portal_owns_run_dir = run_scope.start_run()
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     location = settings.CACHES["default"].get("LOCATION", "")
     if not worker.startswith("gw") or not str(location).startswith("redis"):
@@ -25,6 +29,14 @@ def pytest_configure(config):
     base = int(parts.path.strip("/") or 0)
     database = (base + 1 + int(worker[2:])) % 16
     settings.CACHES["default"]["LOCATION"] = urlunsplit(parts._replace(path=f"/{database}"))
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "_portal_owns_run_dir", False):
+        from tests.support import run_scope
+        from tests.support.servers import drop_postgres_database
+
+        run_scope.end_run(drop_postgres_database)
 
 
 def _clear_cms_caches(uses_database: bool) -> None:

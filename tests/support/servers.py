@@ -18,6 +18,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from tests.support import run_scope
+
 ROOT = Path(__file__).resolve().parents[2]
 TEST_SECRET_KEY = "test-only-secret-key-for-gunicorn-instances-0123456789"
 
@@ -119,12 +121,12 @@ def database_url(server_url: str, database: str) -> str:
     return f"postgres://{auth}@{config['HOST'] or '127.0.0.1'}:{config['PORT'] or 5432}/{database}"
 
 
-# Migrating a new database costs seconds; each test process migrates one template per database
-# engine, once, and every scratch database after that is a copy of it.
+# Migrating a new database costs seconds; a test run migrates one template per database engine,
+# once for all its processes (tests/support/run_scope.py), and every scratch database is a copy of it.
 _templates: dict[str, str] = {}
 
 
-def _drop_postgres_database(server_url: str, name: str) -> None:
+def drop_postgres_database(server_url: str, name: str) -> None:
     import psycopg
 
     with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
@@ -132,18 +134,18 @@ def _drop_postgres_database(server_url: str, name: str) -> None:
 
 
 def _postgres_template(server_url: str) -> str:
-    import atexit
-
     import psycopg
 
-    if server_url not in _templates:
+    def create() -> str:
         base = dj_database_url.parse(server_url)["NAME"] or "portal"
         name = f"{base}_template_{uuid.uuid4().hex[:8]}"
         with psycopg.connect(_libpq(server_url, "postgres"), autocommit=True) as admin:
             admin.execute(f'CREATE DATABASE "{name}"')
-        atexit.register(_drop_postgres_database, server_url, name)
         manage("migrate", "--noinput", database_url=database_url(server_url, name))
-        _templates[server_url] = name
+        return name
+
+    if server_url not in _templates:
+        _templates[server_url] = run_scope.postgres_template_once(server_url, create)
     return _templates[server_url]
 
 
@@ -160,21 +162,16 @@ def scratch_postgres_database(server_url: str):
     try:
         yield database_url(server_url, name)
     finally:
-        _drop_postgres_database(server_url, name)
+        drop_postgres_database(server_url, name)
 
 
 def migrated_sqlite_database(path: Path) -> str:
-    """A migrated SQLite database at `path` (a copy of this process's migrated template); its URL."""
-    if "sqlite" not in _templates:
-        import atexit
-        import tempfile
+    """A migrated SQLite database at `path` (a copy of the run's migrated template); its URL."""
 
-        directory = Path(tempfile.mkdtemp(prefix="portal-sqlite-template-"))
-        atexit.register(shutil.rmtree, directory, ignore_errors=True)
-        template = directory / "template.sqlite3"
+    def migrate(template: Path) -> None:
         manage("migrate", "--noinput", database_url=f"sqlite:///{template}")
-        _templates["sqlite"] = str(template)
-    shutil.copyfile(_templates["sqlite"], path)
+
+    shutil.copyfile(run_scope.built_once("template.sqlite3", migrate), path)
     return f"sqlite:///{path}"
 
 
@@ -194,17 +191,11 @@ def manage(*args, database_url: str, extra_env: dict | None = None, timeout: flo
 
 # --- gunicorn --------------------------------------------------------------------------------------
 
-_static_root: list[Path] = []
-
 
 def collected_static_root() -> Path:
     """Static files collected once per test run, as production mode (hashed names) needs them."""
-    if not _static_root:
-        import atexit
-        import tempfile
 
-        directory = Path(tempfile.mkdtemp(prefix="portal-static-"))
-        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    def collect(directory: Path) -> None:
         env = {
             **os.environ,
             "DEBUG": "0",
@@ -215,9 +206,9 @@ def collected_static_root() -> Path:
             "PORTAL_EMAIL_TO_LOG": "1",
         }
         command = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
-        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=120)
-        _static_root.append(directory)
-    return _static_root[0]
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=240)
+
+    return run_scope.built_once("static", collect)
 
 
 def production_env(*, database_url: str, redis_url: str | None, key_prefix: str, **extra) -> dict:
