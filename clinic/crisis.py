@@ -8,7 +8,6 @@ crisis numbers (clinic/crisis_numbers.html) follows that choice.
 from functools import cache
 
 import phonenumbers
-from phonenumbers import geocoder
 
 US, UK, BOTH, OTHER = "us", "uk", "both", "other"
 COUNTRY_CHOICES = [
@@ -29,6 +28,10 @@ def dialling_regions(country: str, other_region: str = "") -> tuple[str, ...]:
 
 
 def region_name(region: str) -> str:
+    # The country names load 0.4 s of data: every process (each web worker, each job) would pay it
+    # at start-up, and only the call-to-action form reads them.
+    from phonenumbers import geocoder
+
     example = phonenumbers.example_number(region)
     return (example and geocoder.country_name_for_number(example, "en")) or region
 
