@@ -1,4 +1,5 @@
-"""The demo guide: complete, in order, idempotent, plain enough to read, and marked as an example."""
+"""The demo guide: complete, in order, plain enough to read, and marked as an example (run again:
+test_seed_reruns.py)."""
 
 import re
 
@@ -6,10 +7,10 @@ import pytest
 import textstat
 from cms.models import Page, PageContent
 from django.conf import settings
-from django.core.management import call_command
 from djangocms_versioning.models import Version
 
 from education.demo.guide import GLOSSARY, GUIDE
+from tests.support.fixtures import seeded_once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +28,7 @@ EXPECTED_NAVIGATION = [
 NOT_IN_NAVIGATION = {"glossary", "privacy"}
 
 
-def seed():
-    call_command("seed_demo_guide", verbosity=0)
+seeded = seeded_once_per_module("seed_demo_guide")
 
 
 def visible_text(html: str) -> str:
@@ -39,24 +39,14 @@ def visible_text(html: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_seed_creates_the_guide_in_navigation_order(client):
-    seed()
+def test_seed_creates_the_guide_in_navigation_order(seeded, client):
     html = client.get("/").content.decode()
     nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S).group(1)
     assert re.findall(r">([^<>]+)</a>", nav) == EXPECTED_NAVIGATION
     assert {spec["reverse_id"] for spec in GUIDE if not spec.get("in_navigation", True)} == NOT_IN_NAVIGATION
 
 
-def test_running_the_seed_twice_doubles_nothing():
-    seed()
-    counts = (Page.objects.count(), PageContent.admin_manager.count(), Version.objects.count())
-    seed()
-    assert (Page.objects.count(), PageContent.admin_manager.count(), Version.objects.count()) == counts
-    assert counts[0] == len(GUIDE)
-
-
-def test_every_seeded_page_is_published_by_a_real_user_and_marked_as_example(client):
-    seed()
+def test_every_seeded_page_is_published_by_a_real_user_and_marked_as_example(seeded, client):
     for page in Page.objects.all():
         content = PageContent.admin_manager.get(page=page, language="en")
         version = Version.objects.get_for_content(content)
@@ -69,8 +59,7 @@ def test_every_seeded_page_is_published_by_a_real_user_and_marked_as_example(cli
 
 
 @pytest.mark.parametrize("spec", GUIDE, ids=[spec["reverse_id"] for spec in GUIDE])
-def test_seeded_page_reads_at_grade_8_or_lower(client, spec):
-    seed()
+def test_seeded_page_reads_at_grade_8_or_lower(seeded, client, spec):
     page = Page.objects.get(reverse_id=spec["reverse_id"])
     text = visible_text(client.get(page.get_absolute_url()).content.decode())
     assert len(text.split()) > 40
@@ -78,15 +67,13 @@ def test_seeded_page_reads_at_grade_8_or_lower(client, spec):
     assert grade <= 8, f"{spec['title']} reads at grade {grade}"
 
 
-def test_crisis_page_gives_the_numbers_as_phone_links(client):
-    seed()
+def test_crisis_page_gives_the_numbers_as_phone_links(seeded, client):
     html = client.get("/get-help-now/").content.decode()
     for number in ["tel:988", "tel:911", "tel:999", "tel:111", "tel:116123"]:
         assert f'href="{number}"' in html
 
 
-def test_the_privacy_page_is_linked_from_every_page_but_not_in_the_navigation(client):
-    seed()
+def test_the_privacy_page_is_linked_from_every_page_but_not_in_the_navigation(seeded, client):
     for url in ["/", "/your-assessment/", "/no-such-page/"]:
         html = client.get(url).content.decode()
         nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S)
@@ -98,21 +85,7 @@ def test_the_privacy_page_is_linked_from_every_page_but_not_in_the_navigation(cl
         assert promise in text
 
 
-def test_a_page_new_to_the_seed_joins_an_older_guide_in_its_place(client, monkeypatch):
-    from education.management.commands import seed_demo_guide
-
-    older = [spec for spec in GUIDE if spec["reverse_id"] != "before-your-appointment"]
-    monkeypatch.setattr(seed_demo_guide, "GUIDE", older)
-    seed()
-    monkeypatch.setattr(seed_demo_guide, "GUIDE", GUIDE)
-    seed()
-    html = client.get("/").content.decode()
-    nav = re.search(r'<nav class="site-nav[^>]*>(.*?)</nav>', html, re.S).group(1)
-    assert re.findall(r">([^<>]+)</a>", nav) == EXPECTED_NAVIGATION
-
-
-def test_seeded_pages_use_the_guide_building_blocks(client):
-    seed()
+def test_seeded_pages_use_the_guide_building_blocks(seeded, client):
     infusion = client.get("/your-infusion-day/").content.decode()
     assert 'class="key-facts"' in infusion and 'class="steps"' in infusion
     assert '<details class="question">' in infusion
@@ -126,20 +99,18 @@ def test_seeded_pages_use_the_guide_building_blocks(client):
 
 
 # --- Clinical governance ------------------------------------------------------------------
-def test_seeded_pages_say_honestly_that_no_clinician_has_reviewed_them(client):
+def test_seeded_pages_say_honestly_that_no_clinician_has_reviewed_them(seeded, client):
     from governance.models import ClinicalReview
 
-    seed()
     assert not ClinicalReview.objects.exists()  # the seed invents no review records
     for page in Page.objects.all():
         html = client.get(page.get_absolute_url()).content.decode()
         assert "This page has not had a clinical review yet." in html
 
 
-def test_the_dashboard_lists_every_seeded_page_as_needing_review(client):
+def test_the_dashboard_lists_every_seeded_page_as_needing_review(seeded, client):
     from tests.support.factories import log_in_with_second_factor, make_user
 
-    seed()
     log_in_with_second_factor(client, make_user("Clinical reviewer"))
     html = client.get("/staff/reviews/").content.decode()
     # Every page in each language: a translation needs its own review.

@@ -28,7 +28,7 @@ from tests.support.servers import (
     scratch_postgres_database,
 )
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.own_postgres]
 
 
 @contextmanager

@@ -13,6 +13,8 @@ from tests.conftest import require_service
 from tests.support.assertions import assert_call_to_action_and_crisis_link
 from tests.support.servers import Gunicorn, ThrowawayRedis, migrated_sqlite_database, poll, run_django
 
+pytestmark = pytest.mark.own_sqlite
+
 CREATE_PAGES = """
 from tests.support.factories import make_page
 for title, slug in [("Your infusion day", "infusion-day"), ("Your assessment", "assessment")]:

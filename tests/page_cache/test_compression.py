@@ -80,6 +80,7 @@ def request(server, method, path, headers=None):
     return response.status, {k.lower(): v for k, v in response.getheaders()}, body
 
 
+@pytest.mark.own_sqlite
 def test_head_answers_carry_the_get_headers_and_no_body(server):
     server, code = server
     for path in (f"/p/{code}/", "/your-infusion-day/", "/get-help-now-does-not-exist/"):
@@ -96,6 +97,7 @@ def test_head_answers_carry_the_get_headers_and_no_body(server):
     assert "HEAD" not in server.log() and "body" not in server.log().lower()
 
 
+@pytest.mark.own_sqlite
 def test_each_coding_of_a_static_file_has_its_own_etag_and_each_revalidates(server):
     server, _code = server
     _, _, page = request(server, "GET", "/your-infusion-day/")

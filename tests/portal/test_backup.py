@@ -116,10 +116,12 @@ def back_up_wipe_and_restore(database_url: str, tmp_path) -> None:
     assert "The infusion takes about 40 minutes." in after["pages"]["/your-infusion-day/"][1]
 
 
+@pytest.mark.own_sqlite
 def test_back_up_wipe_and_restore_a_sqlite_site(tmp_path):
     back_up_wipe_and_restore(migrated_sqlite_database(tmp_path / "site.sqlite3"), tmp_path)
 
 
+@pytest.mark.own_sqlite
 def test_a_sqlite_restore_is_whole_while_a_worker_still_holds_the_database_open(tmp_path):
     """A web worker that keeps its connection open keeps the write-ahead log beside the file: the
     wipe before the restore lives there, and must not come back over the restored pages."""
@@ -135,6 +137,7 @@ def test_a_sqlite_restore_is_whole_while_a_worker_still_holds_the_database_open(
 
 
 @pytest.mark.postgres
+@pytest.mark.own_postgres
 def test_back_up_wipe_and_restore_a_postgresql_site(tmp_path):
     server = postgres_server_url()
     require_service(server is not None, "PostgreSQL on 127.0.0.1:5432")

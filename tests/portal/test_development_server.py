@@ -9,6 +9,8 @@ import pytest
 
 from tests.support.servers import ROOT, free_port, poll
 
+pytestmark = pytest.mark.own_sqlite
+
 
 @pytest.fixture
 def runserver(tmp_path):

@@ -11,6 +11,8 @@ import pytest
 
 from tests.support.servers import TEST_SECRET_KEY, Gunicorn, migrated_sqlite_database, run_django
 
+pytestmark = pytest.mark.own_sqlite
+
 PATIENT_ADDRESS = "203.0.113.77"  # a documentation address (RFC 5737), as the proxy saw the patient
 
 MAKE_PACK = """

@@ -11,8 +11,12 @@ import time
 import urllib.parse
 import urllib.request
 
+import pytest
+
 from tests.conftest import require_service
 from tests.support.servers import ROOT, fetch, free_port, migrated_sqlite_database, poll, run_django
+
+pytestmark = pytest.mark.own_sqlite
 
 MAKE_COLLEAGUE = """
 from tests.support.factories import make_user

@@ -18,7 +18,7 @@ from tests.support.servers import (
     run_django,
 )
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.own_postgres]
 
 CREATE_PAGES = """
 from tests.support.factories import make_page

@@ -56,7 +56,13 @@ def run_job(name: str, env_file) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("engine", ["sqlite", "postgres"])
+@pytest.mark.parametrize(
+    "engine",
+    [
+        pytest.param("sqlite", marks=pytest.mark.own_sqlite),
+        pytest.param("postgres", marks=pytest.mark.own_postgres),
+    ],
+)
 @pytest.mark.parametrize(
     ("job", "recipients"),
     [

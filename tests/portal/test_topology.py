@@ -34,6 +34,8 @@ from tests.support.servers import (
     run_django,
 )
 
+pytestmark = pytest.mark.own_sqlite
+
 UNITS = ROOT / "deploy" / "systemd"
 
 MAKE_STAFF_AND_LOGO = """

@@ -13,6 +13,8 @@ import pytest
 
 from tests.support.servers import TEST_SECRET_KEY, Gunicorn, migrated_sqlite_database, run_django
 
+pytestmark = pytest.mark.own_sqlite
+
 # Codes are kept as a hash keyed with SECRET_KEY: set up under the servers' key, and with a cache
 # of the process's own (no Redis), so that nothing cached here reaches another test's pages.
 SETUP_ENV = {"SECRET_KEY": TEST_SECRET_KEY, "REDIS_URL": ""}

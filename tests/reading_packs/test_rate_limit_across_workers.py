@@ -8,6 +8,8 @@ import pytest
 
 from tests.support.servers import Gunicorn, migrated_sqlite_database, redis_namespace
 
+pytestmark = pytest.mark.own_sqlite
+
 
 @pytest.fixture
 def two_instances(tmp_path):

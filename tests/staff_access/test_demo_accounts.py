@@ -71,6 +71,7 @@ def demo_database(tmp_path):
     return database, passwords
 
 
+@pytest.mark.own_sqlite
 def test_demo_accounts_cannot_sign_in_to_a_production_server(demo_database, tmp_path):
     database, passwords = demo_database
     server = Gunicorn(database_url=database, redis_url=None, key_prefix="", workers=1, log_dir=tmp_path)
@@ -83,6 +84,7 @@ def test_demo_accounts_cannot_sign_in_to_a_production_server(demo_database, tmp_
     assert "Please enter the correct username and password" in page
 
 
+@pytest.mark.own_sqlite
 def test_check_deploy_fails_while_demo_accounts_exist_and_the_command_removes_them(demo_database):
     database, _passwords = demo_database
     result = check_deploy(database)
