@@ -1,10 +1,13 @@
-"""Chromium, driven by Playwright, against pytest-django's live server.
+"""Chromium, driven by Playwright, against pytest-django's live server, or a seeded gunicorn site.
 
 Debian's Chromium is used (`playwright install` cannot download a browser here). Without it the
 browser tests skip, naming what is missing; under PORTAL_REQUIRE_ALL=1 they fail instead.
 """
 
+import json
 import os
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -128,3 +131,67 @@ def desktop_browser(chromium):
     yield new_session
     for context in contexts:
         context.close()
+
+
+# --- The seeded guide, served once per module ---------------------------------------------------
+SEED_GUIDE = """
+import json
+from cms.models import Page
+from django.core.management import call_command
+call_command("seed_demo_guide", verbosity=0)
+pages = list(Page.objects.order_by("path"))
+print(json.dumps({language: [p.get_absolute_url(language) for p in pages] for language in ("en", "es")}))
+"""
+
+
+@dataclass
+class SeededSite:
+    """The demo guide served by gunicorn in production mode, as a clinic runs it."""
+
+    url: str
+    database_url: str
+    english: list[str]
+    spanish: list[str]
+
+    def run(self, code: str) -> str:
+        """Run Django code against the site's database (another process, as an editor's would be)."""
+        from tests.support.servers import TEST_SECRET_KEY, run_django
+
+        env = {**SITE_SETUP_ENV, "SECRET_KEY": TEST_SECRET_KEY}
+        return run_django(code, database_url=self.database_url, extra_env=env)
+
+
+# Set up under the server's key, and with no Redis: each gunicorn worker keeps its own cache, so
+# nothing this site caches reaches another test's pages.
+SITE_SETUP_ENV = {"REDIS_URL": ""}
+
+
+@pytest.fixture(scope="module")
+def seeded_site(tmp_path_factory):
+    """The demo guide, seeded once for a module of browser tests that only read it.
+
+    Seeding costs seconds, and a transactional test's database is emptied after each test; so these
+    modules share a server of their own, on a copy of the run's migrated template database on the
+    suite's engine (SQLite, or PostgreSQL under a postgres DATABASE_URL).
+    """
+    from tests.support.servers import (
+        TEST_SECRET_KEY,
+        Gunicorn,
+        migrated_sqlite_database,
+        postgres_server_url,
+        run_django,
+        scratch_postgres_database,
+    )
+
+    directory = tmp_path_factory.mktemp("seeded-site")
+    env = {**SITE_SETUP_ENV, "SECRET_KEY": TEST_SECRET_KEY}
+    with ExitStack() as stack:
+        if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+            database_url = stack.enter_context(scratch_postgres_database(postgres_server_url()))
+        else:
+            database_url = migrated_sqlite_database(directory / "site.sqlite3")
+        urls = json.loads(run_django(SEED_GUIDE, database_url=database_url, extra_env=env).splitlines()[-1])
+        server = Gunicorn(database_url=database_url, redis_url=None, key_prefix="", log_dir=directory)
+        stack.callback(server.stop)
+        server.wait_until_serving()
+        yield SeededSite(server.base_url, database_url, urls["en"], urls["es"])

@@ -1,6 +1,7 @@
 """The seeded guide in a real browser: accessible, keyboard-operable, private, light and printable.
 
-These tests seed the demo guide (they test the guide patients would read). One browser serves them all.
+They read the demo guide (the guide patients would read), seeded once and served by gunicorn in
+production mode (`seeded_site`). One browser serves them all.
 """
 
 import itertools
@@ -9,13 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from cms.models import Page
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 WEIGHT_BUDGET = 50 * 1024
@@ -23,26 +22,23 @@ NOT_FOUND = "/no-such-page/"
 NOT_FOUND_ES = "/es/no-existe/"
 
 
-@pytest.fixture
-def guide_urls(live_server):
+@pytest.fixture(scope="module")
+def guide_urls(seeded_site):
     """Every seeded page in English and in Spanish, then the 404 page in each language."""
-    call_command("seed_demo_guide", verbosity=0)
-    pages = list(Page.objects.order_by("path"))
-    urls = [page.get_absolute_url() for page in pages]
+    urls, spanish = seeded_site.english, seeded_site.spanish
     assert {"/glossary/", "/before-your-appointment/"} <= set(urls)
-    spanish = [page.get_absolute_url("es") for page in pages]
-    assert len(set(spanish)) == len(pages) and all(url.startswith("/es/") for url in spanish)
+    assert len(set(spanish)) == len(urls) and all(url.startswith("/es/") for url in spanish)
     return [*urls, NOT_FOUND, *spanish, NOT_FOUND_ES]
 
 
-def open_page(page, live_server, url):
-    response = page.goto(live_server.url + url)
+def open_page(page, site, url):
+    response = page.goto(site.url + url)
     assert response.status == (404 if url in (NOT_FOUND, NOT_FOUND_ES) else 200), url
     return response
 
 
 def test_axe_finds_no_violations_on_any_page_at_phone_and_desktop_widths_and_in_print(
-    live_server, browser_page, guide_urls
+    seeded_site, browser_page, guide_urls
 ):
     axe = Axe()
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -52,7 +48,7 @@ def test_axe_finds_no_violations_on_any_page_at_phone_and_desktop_widths_and_in_
     for url in guide_urls:
         browser_page.emulate_media(media="screen")
         browser_page.set_viewport_size(PHONE)
-        open_page(browser_page, live_server, url)
+        open_page(browser_page, seeded_site, url)
         for media in ("screen", "print"):
             browser_page.emulate_media(media=media)
             for viewport in (PHONE, DESKTOP):
@@ -68,11 +64,11 @@ def test_axe_finds_no_violations_on_any_page_at_phone_and_desktop_widths_and_in_
 
 
 def test_every_page_reflows_at_320px_with_ordered_headings_and_a_language(
-    live_server, browser_page, guide_urls
+    seeded_site, browser_page, guide_urls
 ):
     browser_page.set_viewport_size({"width": 320, "height": 640})
     for url in guide_urls:
-        open_page(browser_page, live_server, url)
+        open_page(browser_page, seeded_site, url)
         language = "es" if url.startswith("/es/") else "en"
         assert browser_page.evaluate("document.documentElement.lang") == language, url
         overflow = browser_page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -95,8 +91,8 @@ FOCUS_STYLE = """el => { const s = getComputedStyle(el);
           width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height}; }"""
 
 
-def test_keyboard_reaches_and_operates_everything_with_a_visible_focus(live_server, browser_page, guide_urls):
-    open_page(browser_page, live_server, "/your-infusion-day/")
+def test_keyboard_reaches_and_operates_everything_with_a_visible_focus(seeded_site, browser_page, guide_urls):
+    open_page(browser_page, seeded_site, "/your-infusion-day/")
     keyboard = browser_page.keyboard
 
     keyboard.press("Tab")
@@ -106,7 +102,7 @@ def test_keyboard_reaches_and_operates_everything_with_a_visible_focus(live_serv
     keyboard.press("Enter")
     assert browser_page.evaluate("document.activeElement.id") == "main"
 
-    open_page(browser_page, live_server, "/your-infusion-day/")  # from the top again, without #main
+    open_page(browser_page, seeded_site, "/your-infusion-day/")  # from the top again, without #main
     expected = browser_page.evaluate(
         "[...document.querySelectorAll('a[href], summary, button, input, select, textarea')]"
         ".filter(el => el.checkVisibility() || el.classList.contains('skip-link')).length"
@@ -136,17 +132,17 @@ def test_keyboard_reaches_and_operates_everything_with_a_visible_focus(live_serv
     assert browser_page.get_by_text("Calm music without words can help.").last.is_visible()
 
 
-def test_pages_load_privately_and_within_the_weight_budget(live_server, chromium, guide_urls):
-    """Cold loads (a fresh browser profile each), in debug mode without compression: the worst case."""
-    origin = urlsplit(live_server.url)
+def test_pages_load_privately_and_within_the_weight_budget(seeded_site, chromium, guide_urls):
+    """Cold loads (a fresh browser profile each), asking for no compression: the worst case."""
+    origin = urlsplit(seeded_site.url)
     weights = {}
     for url in guide_urls:
-        context = chromium.new_context(viewport=PHONE)
+        context = chromium.new_context(viewport=PHONE, extra_http_headers={"Accept-Encoding": "identity"})
         page = context.new_page()
         requested, finished = [], []
         page.on("request", lambda request, seen=requested: seen.append(request))
         page.on("requestfinished", lambda request, done=finished: done.append(request))
-        open_page(page, live_server, url)
+        open_page(page, seeded_site, url)
         page.wait_for_load_state("networkidle")
         sizes = [request.sizes() for request in finished]
         weights[url] = sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes)
@@ -161,14 +157,14 @@ def test_pages_load_privately_and_within_the_weight_budget(live_server, chromium
 
 
 def test_printing_keeps_answers_the_address_the_call_to_action_and_crisis_numbers(
-    live_server, browser_page, guide_urls
+    seeded_site, browser_page, guide_urls
 ):
-    open_page(browser_page, live_server, "/your-assessment/")
+    open_page(browser_page, seeded_site, "/your-assessment/")
     answer = browser_page.get_by_text("Tell the team even if you think it does not matter.")
     assert not answer.is_visible()  # collapsed on screen
     browser_page.emulate_media(media="print")
     assert answer.is_visible()
-    assert browser_page.get_by_text(f"Printed from {live_server.url}/your-assessment/").is_visible()
+    assert browser_page.get_by_text(f"Printed from {seeded_site.url}/your-assessment/").is_visible()
     assert browser_page.get_by_test_id("provider-call-to-action").is_visible()
     crisis = browser_page.get_by_test_id("crisis-signpost-print")
     assert crisis.is_visible() and "116 123" in crisis.inner_text()
@@ -177,11 +173,11 @@ def test_printing_keeps_answers_the_address_the_call_to_action_and_crisis_number
 
 
 def test_without_javascript_questions_open_and_the_print_link_gives_the_print_view(
-    live_server, chromium, guide_urls
+    seeded_site, chromium, guide_urls
 ):
     context = chromium.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    open_page(page, live_server, "/your-infusion-day/")
+    open_page(page, seeded_site, "/your-infusion-day/")
     page.get_by_text("Can I listen to music?").click()
     assert page.get_by_text("Calm music without words can help.").last.is_visible()
 
@@ -195,7 +191,7 @@ def test_without_javascript_questions_open_and_the_print_link_gives_the_print_vi
     context.close()
 
 
-def test_screenshots_of_the_guide_for_people_to_look_at(live_server, browser_page, guide_urls):
+def test_screenshots_of_the_guide_for_people_to_look_at(seeded_site, browser_page, guide_urls):
     shots = []
     for name, url in [
         ("home", "/"),
@@ -205,12 +201,12 @@ def test_screenshots_of_the_guide_for_people_to_look_at(live_server, browser_pag
     ]:
         for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
             browser_page.set_viewport_size(viewport)
-            open_page(browser_page, live_server, url)
+            open_page(browser_page, seeded_site, url)
             shots.append(screenshot(browser_page, f"guide-{name}-{label}"))
     browser_page.set_viewport_size({"width": 800, "height": 1100})
     browser_page.emulate_media(media="print")
     for name, url in [("infusion", "/your-infusion-day/"), ("risks", "/risks-and-side-effects/")]:
-        open_page(browser_page, live_server, url)
+        open_page(browser_page, seeded_site, url)
         shots.append(screenshot(browser_page, f"guide-{name}-print"))
     browser_page.pdf(path=str(ARTIFACTS / "guide-risks-print.pdf"), format="A4")
     assert all(path.stat().st_size > 10_000 for path in shots)

@@ -3,12 +3,11 @@ nothing wrong, crisis help comes first, and the structured data raises no CSP co
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
 from .conftest import DESKTOP, PHONE, screenshot
 from .test_guide import AXE_TAGS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 SEARCHES = [
     ("en", "/your-infusion-day/", "Search this guide", "Search", "bladder"),
@@ -20,9 +19,8 @@ SEARCHES = [
 
 @pytest.mark.parametrize(("language", "start", "label", "button", "query"), SEARCHES)
 def test_searching_from_the_header_at_phone_and_desktop_widths(
-    live_server, chromium, language, start, label, button, query
+    seeded_site, chromium, language, start, label, button, query
 ):
-    call_command("seed_demo_guide", verbosity=0)
     axe, options = Axe(), {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     failures = []
     for viewport in (PHONE, DESKTOP):
@@ -30,7 +28,7 @@ def test_searching_from_the_header_at_phone_and_desktop_widths(
         page = context.new_page()
         violations = []
         page.on("console", lambda message, found=violations: found.append(message.text))
-        assert page.goto(live_server.url + start).status == 200
+        assert page.goto(seeded_site.url + start).status == 200
         page.get_by_label(label).fill(query)
         page.get_by_role("button", name=button, exact=True).click()
         page.wait_for_load_state()
@@ -58,9 +56,8 @@ def test_searching_from_the_header_at_phone_and_desktop_widths(
 
 
 def test_guide_pages_raise_no_content_security_policy_complaint_with_their_structured_data(
-    live_server, chromium
+    seeded_site, chromium
 ):
-    call_command("seed_demo_guide", verbosity=0)
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     complaints = []
@@ -69,7 +66,7 @@ def test_guide_pages_raise_no_content_security_policy_complaint_with_their_struc
         "document.addEventListener('securitypolicyviolation',"
         " e => console.log('CSP violation ' + e.violatedDirective))"
     )
-    assert page.goto(live_server.url + "/your-infusion-day/").status == 200
+    assert page.goto(seeded_site.url + "/your-infusion-day/").status == 200
     assert page.locator('script[type="application/ld+json"]').count() == 1
     assert not [text for text in complaints if "Content Security Policy" in text or "CSP violation" in text]
     context.close()
