@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from tests.support.servers import ROOT, free_port, poll
+from tests.support.servers import ROOT, free_port, migrated_sqlite_database, poll
 
 pytestmark = pytest.mark.own_sqlite
 
@@ -16,15 +16,9 @@ pytestmark = pytest.mark.own_sqlite
 def runserver(tmp_path):
     """`manage.py runserver` as `make run` starts it (DEBUG on), on a free port, on a scratch SQLite."""
     port = free_port()
-    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{tmp_path / 'dev.sqlite3'}"}
+    database = migrated_sqlite_database(tmp_path / "dev.sqlite3")  # as `make run` leaves it
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": database}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=180,
-    )
     log = open(tmp_path / "runserver.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
