@@ -28,7 +28,10 @@ def results_page(request):
     results, total = search.results(terms, language, page_number) if terms else ([], 0)
     if page_number > 1 and not results:
         raise Http404("No such page of results")
-    suggestion = search.suggestion(terms, language) if terms else None
+    about_danger = crisis.is_about_danger(query)
+    # Someone who types "quiero morir" needs the crisis box, not a correction of their own words
+    # ("¿Quiso decir quiere morir?").
+    suggestion = search.suggestion(terms, language) if terms and not about_danger else None
     last_shown = (page_number - 1) * search.RESULTS_PER_PAGE + len(results)
     context = {
         "search_query": query,
@@ -40,7 +43,7 @@ def results_page(request):
         "results": results,
         "total": total,
         "first_number": (page_number - 1) * search.RESULTS_PER_PAGE + 1,
-        "crisis": crisis.is_about_danger(query),
+        "crisis": about_danger,
         "suggestion": suggestion,
         "suggestion_url": _address(language, q=suggestion) if suggestion else "",
         "previous_url": _address(language, q=query, page=page_number - 1) if page_number > 1 else "",

@@ -141,6 +141,17 @@ def test_a_misspelt_word_gets_did_you_mean_with_a_link(client, guide):
     assert "Did you mean" not in main_of(client.get("/search/", {"q": "bladder"}))
 
 
+def test_a_search_about_danger_gets_the_crisis_box_and_no_correction_of_its_words(client, after_commit):
+    with after_commit():
+        risks = make_page("Risks", "<p>Without medical supervision means no prescriber.</p>")
+        spanish = "<p>Sin control médico quiere decir sin un médico que le recete.</p>"
+        add_spanish_version(risks, "Riesgos", "riesgos", spanish, make_superuser("traductora"))
+    assert "Quiso decir" in main_of(client.get("/es/buscar/", {"q": "quiero"}))  # a plain search
+    html = main_of(client.get("/es/buscar/", {"q": "quiero morir"}))
+    assert 'data-testid="crisis-signpost"' in html
+    assert "Quiso decir" not in html
+
+
 def test_ketamin_without_its_e_still_finds_ketamine(client, after_commit):
     with after_commit():
         make_page("About ketamine", "<p>Ketamine is a medicine.</p>")
