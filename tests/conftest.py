@@ -128,7 +128,8 @@ def production_security(monkeypatch, settings):
 
 @pytest.fixture(autouse=True)
 def _fast_and_quiet_test_settings(settings):
-    """A fast password hasher (the real one costs ~0.3 s per login or account) and emails kept in
-    django.core.mail.outbox, never printed or sent."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    """tests.support.fixtures.FAST_AND_QUIET_SETTINGS, for every test."""
+    from tests.support.fixtures import FAST_AND_QUIET_SETTINGS
+
+    for name, value in FAST_AND_QUIET_SETTINGS.items():
+        setattr(settings, name, value)

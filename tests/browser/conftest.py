@@ -144,6 +144,16 @@ print(json.dumps({language: [p.get_absolute_url(language) for p in pages] for la
 """
 
 
+def _run_on_site(database_url: str, code: str) -> str:
+    # Under the servers' key, and with no Redis: each gunicorn worker keeps its own cache, so nothing
+    # this site caches reaches another test's pages.
+    from tests.support.servers import TEST_SECRET_KEY, run_django
+
+    return run_django(
+        code, database_url=database_url, extra_env={"REDIS_URL": "", "SECRET_KEY": TEST_SECRET_KEY}
+    )
+
+
 @dataclass
 class SeededSite:
     """The demo guide served by gunicorn in production mode, as a clinic runs it."""
@@ -155,15 +165,7 @@ class SeededSite:
 
     def run(self, code: str) -> str:
         """Run Django code against the site's database (another process, as an editor's would be)."""
-        from tests.support.servers import TEST_SECRET_KEY, run_django
-
-        env = {**SITE_SETUP_ENV, "SECRET_KEY": TEST_SECRET_KEY}
-        return run_django(code, database_url=self.database_url, extra_env=env)
-
-
-# Set up under the server's key, and with no Redis: each gunicorn worker keeps its own cache, so
-# nothing this site caches reaches another test's pages.
-SITE_SETUP_ENV = {"REDIS_URL": ""}
+        return _run_on_site(self.database_url, code)
 
 
 @pytest.fixture(scope="module")
@@ -174,23 +176,12 @@ def seeded_site(tmp_path_factory):
     modules share a server of their own, on a copy of the run's migrated template database on the
     suite's engine (SQLite, or PostgreSQL under a postgres DATABASE_URL).
     """
-    from tests.support.servers import (
-        TEST_SECRET_KEY,
-        Gunicorn,
-        migrated_sqlite_database,
-        postgres_server_url,
-        run_django,
-        scratch_postgres_database,
-    )
+    from tests.support.servers import Gunicorn, scratch_database
 
     directory = tmp_path_factory.mktemp("seeded-site")
-    env = {**SITE_SETUP_ENV, "SECRET_KEY": TEST_SECRET_KEY}
-    with ExitStack() as stack:
-        if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-            database_url = stack.enter_context(scratch_postgres_database(postgres_server_url()))
-        else:
-            database_url = migrated_sqlite_database(directory / "site.sqlite3")
-        urls = json.loads(run_django(SEED_GUIDE, database_url=database_url, extra_env=env).splitlines()[-1])
+    engine = "postgres" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    with scratch_database(engine, directory) as database_url, ExitStack() as stack:
+        urls = json.loads(_run_on_site(database_url, SEED_GUIDE).splitlines()[-1])
         server = Gunicorn(database_url=database_url, redis_url=None, key_prefix="", log_dir=directory)
         stack.callback(server.stop)
         server.wait_until_serving()

@@ -4,18 +4,10 @@ each person once: two `deploy/run-job` processes started together, then a third 
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 
 import pytest
 
-from tests.conftest import require_service
-from tests.support.servers import (
-    ROOT,
-    migrated_sqlite_database,
-    postgres_server_url,
-    run_django,
-    scratch_postgres_database,
-)
+from tests.support.servers import ROOT, run_django, scratch_database
 
 SET_UP = """
 import datetime
@@ -29,17 +21,6 @@ make_page("Never reviewed page")
 make_user("Administrator", username="ada")
 make_user("Administrator", username="ike")
 """
-
-
-@contextmanager
-def database(engine, tmp_path):
-    if engine == "sqlite":
-        yield migrated_sqlite_database(tmp_path / "jobs.sqlite3")
-        return
-    server = postgres_server_url()
-    require_service(server is not None, "PostgreSQL on 127.0.0.1:5432")
-    with scratch_postgres_database(server) as url:
-        yield url
 
 
 def run_job(name: str, env_file) -> str:
@@ -71,7 +52,7 @@ def run_job(name: str, env_file) -> str:
     ],
 )
 def test_two_runs_at_the_same_moment_and_one_after_email_each_person_once(engine, job, recipients, tmp_path):
-    with database(engine, tmp_path) as url:
+    with scratch_database(engine, tmp_path) as url:
         run_django(SET_UP, database_url=url)
         env_file = tmp_path / "portal.env"
         # Locally tasks run at once and mail is printed: each process's output is what it sent.

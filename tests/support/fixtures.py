@@ -11,6 +11,12 @@ from django.test import override_settings
 from tests.support.factories import log_in_with_second_factor, make_user
 
 SECURITY_LOGGER = "portal.security"
+# A fast password hasher (the real one costs ~0.3 s per login or account) and emails kept in
+# django.core.mail.outbox, never printed or sent: for every test (tests/conftest.py) and every seed.
+FAST_AND_QUIET_SETTINGS = {
+    "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
 
 
 @pytest.fixture
@@ -48,10 +54,7 @@ def seeded_once_per_module(*commands: str):
 
     @pytest.fixture(scope="module")
     def seeded(django_db_setup, django_db_blocker):
-        fast = override_settings(
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-        )
+        fast = override_settings(**FAST_AND_QUIET_SETTINGS)
         with django_db_blocker.unblock(), fast, transaction.atomic():
             for command in commands:
                 call_command(command, stdout=StringIO())

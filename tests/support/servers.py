@@ -165,6 +165,20 @@ def scratch_postgres_database(server_url: str):
         drop_postgres_database(server_url, name)
 
 
+@contextmanager
+def scratch_database(engine: str, directory: Path):
+    """The URL of a new, migrated database on `engine` ("sqlite" or "postgres"), gone afterwards."""
+    if engine == "sqlite":
+        yield migrated_sqlite_database(directory / "scratch.sqlite3")
+        return
+    from tests.conftest import require_service
+
+    server = postgres_server_url()
+    require_service(server is not None, "PostgreSQL on 127.0.0.1:5432")
+    with scratch_postgres_database(server) as url:
+        yield url
+
+
 def migrated_sqlite_database(path: Path) -> str:
     """A migrated SQLite database at `path` (a copy of the run's migrated template); its URL."""
 
